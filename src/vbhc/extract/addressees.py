@@ -1,0 +1,35 @@
+"""Kính gửi (addressees, ô 9a): one addressee on the label's line, or a dashed list under it.
+
+    Kính gửi:                                   Kính gửi: Bộ Tư pháp.
+    - Các sở, ban, ngành, đoàn thể tỉnh;
+    - UBND các huyện, thành phố.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from vbhc import data
+from vbhc.patterns import alternation
+from vbhc.segment import Segmented
+
+
+def extract_addressees(seg: Segmented) -> tuple[str, ...]:
+    """The addressees in order, without dashes and final punctuation; () when there is no Kính gửi."""
+    if not seg.addressees:
+        return ()
+    marker = re.compile(rf"^\s*{alternation(data.markers().addressee_markers)}\s*:?\s*", re.IGNORECASE)
+    first = seg.addressees[0]
+    head = first.text[len(marker.match(first.key).group(0)):] if marker.match(first.key) else first.text
+    texts = [head, *(p.text for p in seg.addressees[1:])]
+    items: list[str] = []
+    for text in texts:
+        item = clean_item(text)
+        if item:
+            items.append(item)
+    return tuple(items)
+
+
+def clean_item(text: str) -> str:
+    """A list item without its dash and final ; , . marks."""
+    return re.sub(r"^\s*[-–—~•+]\s*", "", text).strip().rstrip(" ;,.").strip()

@@ -1,0 +1,106 @@
+"""Header (phần đầu, ô 1-4 of Nghị định 30/2020): quốc hiệu, tiêu ngữ, agencies, số, địa danh, date.
+
+    ỦY BAN NHÂN DÂN                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    TỈNH LAI CHÂU                        Độc lập - Tự do - Hạnh phúc
+    Số: 628 /UBND-VX                     Lai Châu, ngày 29 tháng 3 năm 2020
+
+Each line is recognised by what it says, not where it stands, so the two columns may come in either
+order or interleaved. Agency lines that open with an agency word ("UBND", "SỞ", "BỘ", "BAN", ...) begin a
+new level; the others continue the line above ("TỈNH LAI CHÂU"). The last level is the issuer, the
+levels above it the parent agency. A blank number ("Số: /UBND-VX", a draft) gives number None with the
+symbol kept; "Số 172-TB/TW" (Party, no colon) and "Luật số: 31/2024/QH15" are read alike.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from vbhc import data
+from vbhc.dates import parse_date
+from vbhc.models import Header
+from vbhc.paragraphs import Para
+from vbhc.patterns import SYMBOL, number_line, parse_identifier, place_date_line, starts_with
+from vbhc.segment import fold_accents, is_title
+
+_NUMBER_HEAD = re.compile(rf"^(?P<ident>[^\s/]*\s*/\s*(?:(?:19|20)\d{{2}}\s*/\s*)?{SYMBOL}|\d+\s*-\s*{SYMBOL})")
+_TRAILING_RULE = re.compile(r"\s*[-_=]{3,}\s*$")
+
+
+def extract_header(paras: list[Para]) -> Header:
+    """Read the header paragraphs; fields the header does not carry stay None."""
+    fields: dict[str, object] = {}
+    agencies: list[str] = []
+    for p in paras:
+        text = _TRAILING_RULE.sub("", p.text).strip()
+        if not text or is_title(p):
+            continue
+        if "national_name" not in fields and (split := _split_national(text)) is not None:
+            before, national = split
+            fields["national_name"] = national
+            if before:
+                agencies.append(before)
+            continue
+        if "motto" not in fields and starts_with(text, data.markers().motto_words[:1]):
+            fields["motto"] = text
+            continue
+        if "number_text" not in fields and _read_number(text, fields):
+            continue
+        if "date_text" not in fields and place_date_line().match(text):
+            _read_place_date(text, fields)
+            continue
+        if p.upper and not starts_with(text, data.markers().subject_markers):
+            agencies.append(text)
+    parent, issuer = _agency_levels(agencies)
+    return Header(parent_agency=parent, issuer=issuer, **fields)  # type: ignore[arg-type]
+
+
+def _split_national(text: str) -> tuple[str, str] | None:
+    """Find the quốc hiệu in a line, also after an agency name merged into it by OCR or a PDF."""
+    folded = fold_accents(text)
+    for name in data.markers().national_names:
+        for candidate in (name, name.replace(" CHỦ NGHĨA VIỆT NAM", "")):
+            at = folded.find(fold_accents(candidate))
+            if at >= 0 and (candidate == name or folded.rstrip().endswith(fold_accents(candidate))):
+                return text[:at].strip(), text[at:].strip()
+    return None
+
+
+def _read_number(text: str, fields: dict[str, object]) -> bool:
+    m = number_line().match(text)
+    if not m:
+        return False
+    rest = m.group("ident")
+    head = _NUMBER_HEAD.match(rest)
+    if head is None and "/" not in rest and "-" not in rest:
+        return False
+    ident = head.group("ident") if head else rest
+    number, year, symbol = parse_identifier(ident)
+    if number is not None and not re.fullmatch(r"\d{1,6}[A-Za-z]?", number):
+        number = None  # OCR noise in place of the digits ("J§Ê34"): not guessed
+    fields.update(number_text=text, number=number, year=year, symbol=symbol)
+    leftover = rest[head.end():].strip() if head else ""
+    if leftover and "date_text" not in fields and place_date_line().match(leftover):
+        _read_place_date(leftover, fields)
+    return True
+
+
+def _read_place_date(text: str, fields: dict[str, object]) -> None:
+    m = place_date_line().match(text)
+    assert m is not None
+    fields["date_text"] = text
+    fields["place"] = m.group("place").strip()
+    fields["date"] = parse_date(m.group("date"))
+
+
+def _agency_levels(lines: list[str]) -> tuple[str | None, str | None]:
+    levels: list[list[str]] = []
+    heads = data.agency_heads()
+    for line in lines:
+        if not levels or starts_with(line, heads):
+            levels.append([line])
+        else:
+            levels[-1].append(line)
+    if not levels:
+        return None, None
+    joined = [" ".join(level) for level in levels]
+    return (" ".join(joined[:-1]) or None), joined[-1]

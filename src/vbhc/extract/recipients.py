@@ -1,0 +1,117 @@
+"""Nơi nhận (recipients, ô 9b) and the Lưu line (archive).
+
+    Nơi nhận:
+    - Như trên;
+    - TT: Tỉnh ủy, HĐND tỉnh; (b/c)
+    - Cổng thông tin điện tử huyện (đăng tải);
+    - Lưu: VT, VX1.
+
+Items run from the label to the Lưu line. The bracketed purpose at an item's end is its note, also
+after the ";" and also when it was split over lines ("(để" / "b/c)"). The Lưu line is split on commas;
+what follows its final period (drafter initials "nvv", a stray "TH") is not archive.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from vbhc import data
+from vbhc.extract.addressees import clean_item
+from vbhc.models import Recipient
+from vbhc.paragraphs import Para
+from vbhc.patterns import alternation
+from vbhc.segment import is_archive, is_authority, is_recipients_label
+
+_NOTE = re.compile(r"^(?P<name>.*?)[\s;,.]*\((?P<note>[^()]{1,40})\)[\s;,.]*$")
+_ITEM = "-–—~•+"
+
+
+def extract_recipients(foot: list[Para]) -> tuple[tuple[Recipient, ...], tuple[str, ...]]:
+    """(recipients, archive) of the foot; both empty when there is no Nơi nhận."""
+    items = _items(foot)
+    recipients: list[Recipient] = []
+    archive: tuple[str, ...] = ()
+    for text in items:
+        if is_archive_text(text):
+            archive = split_archive(text)
+            break
+        recipients.append(_recipient(text))
+    return tuple(recipients), archive
+
+
+def is_archive_text(text: str) -> bool:
+    from vbhc.paragraphs import para
+
+    return is_archive(para(text))
+
+
+def _items(foot: list[Para]) -> list[str]:
+    label = next((i for i, p in enumerate(foot) if is_recipients_label(p)), None)
+    start = (label + 1) if label is not None else 0
+    items: list[str] = []
+    if label is not None:
+        after = re.sub(rf"^\s*{alternation(data.markers().recipient_markers)}\s*:?\s*", "", foot[label].key)
+        after = foot[label].text[len(foot[label].text) - len(after):]
+        if after and after[0] in _ITEM:
+            items.append(after)
+    collected = _run(foot, start)
+    if not collected and label is not None:
+        # OCR puts "Nơi nhận:" after its items (pjj_5634): take the run that ends at the label
+        begin = label
+        while begin > 0 and (foot[begin - 1].text[:1] in _ITEM or is_archive(foot[begin - 1])):
+            begin -= 1
+        collected = _run(foot[:label], begin)
+    if label is None and not collected:
+        first = next((i for i, p in enumerate(foot) if p.text[:1] in _ITEM or is_archive(p)), None)
+        collected = _run(foot, first) if first is not None else []
+    return items + collected
+
+
+def _run(foot: list[Para], start: int) -> list[str]:
+    out: list[str] = []
+    for p in foot[start:]:
+        text = p.text.strip()
+        if is_authority(p) or is_recipients_label(p):
+            if out:
+                break
+            continue
+        if text[:1] in _ITEM or is_archive(p):
+            out.append(text)
+            if is_archive(p):
+                break
+        elif out and not p.upper and not re.search(r"[;.]$", out[-1]):
+            out[-1] += " " + text  # an item wrapped round a signature column
+        else:
+            break
+    return out
+
+
+def _recipient(text: str) -> Recipient:
+    text = clean_item(text)
+    m = _NOTE.match(text)
+    if m and m.group("name").strip():
+        return Recipient(name=clean_item(m.group("name")), note=m.group("note").strip())
+    return Recipient(name=text)
+
+
+def split_archive(text: str) -> tuple[str, ...]:
+    """ "Lưu: VT, CN (2). nvv" -> ("VT", "CN (2)")."""
+    body = re.sub(rf"^\s*[-–~•]?\s*{alternation(data.markers().archive_markers)}\s*:?\s*", "", text)
+    depth, end = 0, len(body)
+    for i, ch in enumerate(body):
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "." and depth <= 0 and (i + 1 == len(body) or body[i + 1] == " "):
+            end = i
+            break
+    parts, depth, current = [], 0, ""
+    for ch in body[:end]:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "," and depth <= 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    return tuple(p.strip(" ;,.") for p in parts if p.strip(" ;,."))

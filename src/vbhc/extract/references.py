@@ -1,0 +1,239 @@
+"""References (văn bản được viện dẫn): every document the text cites, typed and merged.
+
+    Thông báo số 241/TB-VPCP ngày 12/9/2021 của Văn phòng Chính phủ thông báo kết luận ...
+    Văn bản số 1276-CV/TU ngày 24/3/2020 của Ban Thường vụ Tỉnh uỷ về việc ...
+    Luật Quản lý, sử dụng tài sản công số 15/2017/QH14 được sửa đổi, bổ sung bởi Luật số 64/2020/QH14
+    Chỉ thị số 35-CT/TW, ngày 30/5/2019 của Bộ Chính trị
+    Điện của Thường trực Ban Bí thư ngày 14/3/2020 về tổ chức đại hội đảng cấp cơ sở
+    ... triển khai thi hành Luật Việc làm ...
+
+A citation is a type name (up to ten words of a name may stand before "số"), an identifier, then
+optionally the issue date ("ngày ..." right after the number: never an effective date "có hiệu lực từ
+ngày"), the issuer after "của", and the title from a word that opens one ("về", "quy định", ...). A
+number cited without a type word ("số 294/BC-STP") takes its kind from the ký hiệu. Laws cited by name
+and documents cited by type and date without a number are references too, unless they only stand
+inside another citation's title. Mentions merge on number + year + symbol; the more specific kind and
+the first date win (a later "ngày 06/3/2025" does not overwrite "ngày 06/3/2026").
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+import regex as re
+
+from vbhc import data
+from vbhc.dates import DATE, parse_date
+from vbhc.models import Reference
+from vbhc.normalize import fold_tones
+from vbhc.patterns import alternation, bare_citation, citation, named_law, parse_identifier
+
+_GENERIC = "van_ban"
+
+
+@functools.cache
+def _after_number() -> re.Pattern[str]:
+    return re.compile(rf"^\s*,?\s*(?:(?:được\s+)?(?:ban hành|ký|cấp)\s+)?ngày\s+(?P<date>{DATE})")
+
+
+@functools.cache
+def _title_start() -> re.Pattern[str]:
+    return re.compile(rf"^\s*,?\s*(?={alternation(data.markers().title_starters)}(?![\p{{L}}]))")
+
+
+@functools.cache
+def _issuer_stop() -> re.Pattern[str]:
+    marks = data.markers()
+    words = (*marks.title_starters, *marks.issuer_stops, "ngày", "số", "về việc")
+    return re.compile(rf"^{alternation(words)}(?![\p{{L}}])")
+
+
+@functools.cache
+def _dated_unnumbered() -> re.Pattern[str]:
+    names = [n for row in data.doc_types() for n in row.names if row.code not in ("luat", "bo_luat", "hien_phap")]
+    return re.compile(rf"(?<![\p{{L}}])(?P<type>{alternation(names)})\s+(?:của\s+(?P<issuer>[^,;.()]{{3,80}}?)\s+)?"
+                      rf"ngày\s+(?P<date>{DATE})")
+
+
+def find_references(text: str) -> list[Reference]:
+    """The references of `text` in order of appearance, merged within the text."""
+    key = fold_tones(text)
+    found: list[tuple[int, int, Reference]] = []
+    titles: list[tuple[int, int]] = []
+    for m in citation().finditer(key):
+        ref, title_span = _numbered(text, key, m.group("type"), m.group("name"), m.group("ident"), m.end())
+        found.append((m.start(), m.end(), ref))
+        if title_span:
+            titles.append(title_span)
+    for m in bare_citation().finditer(key):
+        if _inside(m.start(), found):
+            continue
+        ident = m.group("ident") or m.group("qcvn")
+        ref, _ = _numbered(text, key, None, None, ident, m.end())
+        found.append((m.start(), m.end(), ref))
+    for m in _dated_unnumbered().finditer(key):
+        if _inside(m.start(), found) or _inside_span(m.start(), titles):
+            continue
+        kind = data.kind_for_name(m.group("type"))
+        issuer = text[m.start("issuer"):m.end("issuer")].strip() if m.group("issuer") else None
+        ref, _ = _unnumbered(text, key, kind, m.end(), issuer=issuer, date=parse_date(m.group("date")))
+        found.append((m.start(), m.end(), ref.model_copy(update={"text": text[m.start():m.end()]})))
+    for m in named_law().finditer(key):
+        if _inside(m.start(), found) or _inside_span(m.start(), titles):
+            continue
+        ref = _named_law(text, key, m)
+        if ref is not None:
+            found.append((m.start(), m.end(), ref))
+    found.sort(key=lambda item: item[0])
+    return merge(ref for _, _, ref in found)
+
+
+def _inside(pos: int, found: list[tuple[int, int, Reference]]) -> bool:
+    return any(start <= pos < end for start, end, _ in found)
+
+
+def _inside_span(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= pos < end for start, end in spans)
+
+
+def _numbered(text: str, key: str, type_word: str | None, name: str | None, ident: str,
+              end: int) -> tuple[Reference, tuple[int, int] | None]:
+    number, year, symbol = parse_identifier(ident)
+    kind = data.kind_for_name(type_word) if type_word else None
+    if kind is None or (type_word is None and symbol):
+        kind = _kind_from_symbol(symbol) or kind or _GENERIC
+    title = None
+    if kind in ("luat", "bo_luat", "phap_lenh") and name and name.strip():
+        start = key.find(name, max(0, end - len(ident) - len(name) - 12))
+        title = f"{type_word} {text[start:start + len(name)].strip().rstrip(',')}".strip()
+    ref, span = _tail(text, key, end)
+    first = text[max(0, end - len(ident) - (len(name or "") + len(type_word or "") + 6)):end].strip()
+    return Reference(kind=kind, number=number, year=year, symbol=symbol, date=ref["date"], issuer=ref["issuer"],
+                     title=title or ref["title"], text=first), span
+
+
+def _kind_from_symbol(symbol: str | None) -> str | None:
+    if not symbol:
+        return None
+    head = re.split(r"[-/]", symbol)[0]
+    if head.startswith("QH"):
+        return None
+    return data.kind_for_abbr(head)
+
+
+def _tail(text: str, key: str, pos: int) -> tuple[dict[str, str | None], tuple[int, int] | None]:
+    """Date, issuer and title written after a cited number (or type) starting at `pos`."""
+    out: dict[str, str | None] = {"date": None, "issuer": None, "title": None}
+    m = _after_number().match(key[pos:])
+    if m:
+        out["date"] = parse_date(m.group("date"))
+        pos += m.end()
+    m = re.match(r"^\s*,?\s*của\s+", key[pos:])
+    if m:
+        start = pos + m.end()
+        stop = _issuer_end(key, start)
+        out["issuer"] = text[start:stop].strip(" ,") or None
+        pos = stop
+        if out["date"] is None and (d := _after_number().match(key[pos:])):
+            out["date"] = parse_date(d.group("date"))
+            pos += d.end()
+    span = None
+    m = _title_start().match(key[pos:])
+    if m:
+        start = pos + m.end()
+        stop = _title_end(key, start)
+        out["title"] = text[start:stop].strip(" ,") or None
+        span = (start, stop)
+    return out, span
+
+
+def _issuer_end(key: str, start: int) -> int:
+    pos = start
+    for count, m in enumerate(re.finditer(r"\S+", key[start:])):
+        word = m.group(0)
+        at = start + m.start()
+        if count >= 12 or _issuer_stop().match(key[at:]) or word[0] in "(\"“":
+            return pos
+        if count and not (word[0].isupper() or word[0].isdigit()) and not _connector(word):
+            return pos
+        pos = start + m.end()
+        if re.search(r"[,;.:)]$", word):
+            return pos - 1
+    return pos
+
+
+def _connector(word: str) -> bool:
+    # lower-case words inside agency names: "UBND tỉnh Lai Châu", "Thủ tướng Chính phủ", "Ban cán sự đảng"
+    return word in {"tỉnh", "huyện", "thành", "phố", "xã", "phường", "tướng", "trưởng", "nhân", "dân", "cán", "sự",
+                    "đảng", "thường", "vụ", "quốc", "gia", "thị", "trấn", "ủy", "uỷ", "ban", "chỉ", "đạo", "lao",
+                    "động", "hội", "chính", "trị", "bí", "thư", "tịch", "đồng"}
+
+
+def _title_end(key: str, start: int) -> int:
+    m = re.compile(r"\s\(|[;]|(?<=[\p{Ll}\d)])\.(?:\s|$)|\.$|\n").search(key, start)
+    return m.start() if m else len(key)
+
+
+def _unnumbered(text: str, key: str, kind: str | None, end: int, *, issuer: str | None,
+                date: str | None) -> tuple[Reference, tuple[int, int] | None]:
+    tail, span = _tail(text, key, end)
+    return Reference(kind=kind, date=date or tail["date"], issuer=issuer or tail["issuer"],
+                     title=tail["title"]), span
+
+
+_LAW_STOP = re.compile(r"^(?:số|ngày|năm|được|của|trên|tại|để|theo|đã|thì|nhằm|với|trong|về|này|đó|nêu|hiện|"
+                       r"mới|sửa|và(?!\s+\p{Lu})|có|là|cho|từ|đến|gồm|khi|hướng|quy|thi)$")
+
+
+def _named_law(text: str, key: str, m: re.Match[str]) -> Reference | None:
+    words = []
+    for w in re.finditer(r"[^\s,;.:()\"“”]+(?=([,;.:()\"“”]?))", key[m.end("type"):]):
+        token = w.group(0)
+        if not words and not token[:1].isupper():
+            return None
+        if _LAW_STOP.match(token) or token[:1].isdigit():
+            break
+        words.append((m.end("type") + w.start(), m.end("type") + w.end()))
+        if w.group(1):
+            break
+    if not words:
+        return None
+    end = words[-1][1]
+    title = text[m.start():end]
+    tail, _ = _tail(text, key, end)
+    kind = data.kind_for_name(m.group("type"))
+    return Reference(kind=kind, date=tail["date"], issuer=tail["issuer"], title=title, text=title)
+
+
+def ref_key(ref: Reference) -> tuple[str, ...]:
+    """Identity of a cited document: number + year + symbol, or kind + date / title when unnumbered."""
+    if ref.number or ref.symbol:
+        return ("n", (ref.number or "").casefold(), str(ref.year or ""),
+                re.sub(r"\s+", "", ref.symbol or "").casefold())
+    if ref.date:
+        return ("u", ref.kind or "", ref.date)
+    return ("t", ref.kind or "", fold_tones(ref.title or "").casefold())
+
+
+def merge(refs: Iterable[Reference]) -> list[Reference]:
+    """Merge mentions of the same document, keeping first-seen order."""
+    merged: dict[tuple[str, ...], Reference] = {}
+    for ref in refs:
+        k = ref_key(ref)
+        old = merged.get(k)
+        if old is None:
+            merged[k] = ref
+            continue
+        update = {f: getattr(ref, f) for f in ("date", "issuer", "title") if getattr(old, f) is None}
+        if old.kind in (None, _GENERIC) and ref.kind not in (None, _GENERIC):
+            update["kind"] = ref.kind
+        merged[k] = old.model_copy(update={k2: v for k2, v in update.items() if v is not None})
+    return list(merged.values())
+
+
+def extract_references(texts: Iterable[str], *, own: Reference | None = None) -> tuple[Reference, ...]:
+    """Every document cited in `texts`, merged across them; the document's own number left out."""
+    refs = merge(ref for text in texts for ref in find_references(text))
+    own_key = ref_key(own) if own is not None and (own.number or own.symbol) else None
+    return tuple(r for r in refs if ref_key(r) != own_key)

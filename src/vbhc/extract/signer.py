@@ -1,0 +1,104 @@
+"""Signer (ô 7a-7c): thẩm quyền ký, chức vụ, họ tên.
+
+    TM. ỦY BAN NHÂN DÂN          T/M BỘ CHÍNH TRỊ          GIÁM ĐỐC
+    KT. CHỦ TỊCH                                            (đã ký)
+    PHÓ CHỦ TỊCH                                            Hoàng Chí Hiền
+    Tổng Thanh Hải               Trần Quốc Vượng
+
+Authority lines carry a prefix (TM., KT., TL., TUQ., Q.; Party T/M, K/T, T/L, T/UQ), outermost first.
+A capitals line between two authority lines, or after one ending with a comma, continues it
+("TM. ỦY BAN NHÂN" / "DÂN"; "KT. BỘ TRƯỞNG," / "CHỦ NHIỆM"). The capitals lines after the last authority
+are the position; the name is the first line after them that reads as a person's name. Lines under the
+name ("PHÓ GIÁM ĐỐC" / "SỞ CÔNG THƯƠNG LÀO CAI") and handwritten notes are not part of the block.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from vbhc import data
+from vbhc.models import Signer
+from vbhc.paragraphs import Para
+from vbhc.segment import is_archive, is_authority, is_national_name, is_recipients_label
+
+_NAME = re.compile(r"^(?:\p{Lu}[\p{Ll}]*\.?)(?:\s+\p{Lu}[\p{Ll}]*\.?){1,5}$")
+
+
+def is_name(text: str) -> bool:
+    """A person's name: two to six capitalised words ("Tổng Thanh Hải", "Nguyễn Thị Hồng Tuyến")."""
+    text = text.strip()
+    return len(text) <= 40 and bool(_NAME.match(text)) and not text.isupper()
+
+
+def _is_noise(p: Para) -> bool:
+    noise = {n.casefold() for n in data.markers().signature_noise}
+    return p.text.strip().casefold() in noise or not p.text.strip()
+
+
+def extract_signer(foot: list[Para]) -> Signer:
+    """The signature block of the foot; an empty Signer when there is none."""
+    start = next((i for i, p in enumerate(foot) if is_authority(p)), None)
+    authority: list[str] = []
+    j = 0
+    if start is not None:
+        j = start
+        while j < len(foot):
+            p = foot[j]
+            text = _authority_text(p)
+            if is_authority(p):
+                authority.append(text)
+            elif authority and p.upper and _continues_authority(foot, j, authority[-1]):
+                authority[-1] += " " + p.text.strip()
+            else:
+                break
+            j += 1
+    else:
+        j = _position_start(foot)
+        if j is None:
+            return Signer()
+    position: list[str] = []
+    while j < len(foot) and (foot[j].upper or _is_noise(foot[j])) and not _ends_block(foot[j]):
+        if foot[j].upper:
+            position.append(foot[j].text.strip())
+        j += 1
+    name = None
+    for p in foot[j:j + 4]:
+        if _is_noise(p) or p.text[:1] in "-–~•" or is_recipients_label(p):
+            continue
+        if is_name(p.text):
+            name = p.text.strip()
+        break
+    return Signer(authority=tuple(authority), position=" ".join(position) or None, name=name)
+
+
+def _authority_text(p: Para) -> str:
+    text = p.text.strip().lstrip("-– ")
+    # "Nơi nhận: KT. HIỆU TRƯỞNG" in PDF text shares a line with the recipients label
+    return re.sub(r"^.*?:\s*(?=(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\b)", "", text)
+
+
+def _continues_authority(foot: list[Para], j: int, last: str) -> bool:
+    nxt = foot[j + 1] if j + 1 < len(foot) else None
+    return last.endswith(",") or (nxt is not None and is_authority(nxt))
+
+
+def _ends_block(p: Para) -> bool:
+    return is_authority(p) or is_recipients_label(p) or is_archive(p) or is_national_name(p)
+
+
+def _position_start(foot: list[Para]) -> int | None:
+    """Without a prefix: the first capitals line of the foot that a name follows."""
+    for i, p in enumerate(foot):
+        if not p.upper or _ends_block(p):
+            continue
+        k = i
+        while k < len(foot) and (foot[k].upper or _is_noise(foot[k])) and not _ends_block(foot[k]):
+            k += 1
+        if k < len(foot) and is_name(foot[k].text):
+            return i
+    return None
+
+
+def name_index(paras: list[Para], start: int, i: int) -> int | None:
+    """Index `i` if that paragraph is a signer's name (used by callers that walk the foot)."""
+    return i if i > start and is_name(paras[i].text) else None

@@ -1,0 +1,248 @@
+"""Text clean-up: from what a file or a web page holds to clean lines of the document.
+
+Real text comes from Word exports, web pages converted to Markdown, ``pdftotext -layout`` and OCR::
+
+    **ỦY BAN NHÂN DÂN                      UBND TỈNH LÀO CAI              CỘNG HÒA XÃ HỘI ...
+    TỈNH LAI CHÂU**                         SỞ CÔNG THƯƠNG                   Độc lập - Tự do ...
+    |                                       Số: 7 0 0 /QĐ-ĐHVN
+    Số: /UBND-VX                            2021-10-02T16:11:16+0700
+
+`normalize` returns the lines of the document with what is not its text taken out and kept aside:
+Markdown emphasis and table pipes (their positions kept as layout hints), digital-signature text,
+incoming-document stamps ("ĐẾN Số: ..."), footnotes, page numbers and scanner marks. Values keep the
+document's spelling; `fold_tones` gives the canonical tone placement (hoà -> hòa, uỷ -> ủy) that all
+matching uses. It is length-preserving, so a match found in the folded text slices the original.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex as re
+
+from vbhc import data
+from vbhc.columns import split_columns
+from vbhc.models import DigitalSignature, IncomingStamp
+
+HARD_BREAK = 99
+"""`Line.gap` of a line that follows a table-cell separator or a rule: never joined to the line above."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of document text, with the layout hints that survive conversion."""
+
+    text: str
+    gap: int = 0
+    """Blank lines before this one (HARD_BREAK after a cell separator or a rule)."""
+    indent: int = 0
+    """Leading spaces in layout text (pdftotext -layout); 0 elsewhere."""
+    emphasis_end: bool = False
+    """The line closed a Markdown bold/italic run (a heading or a header cell ends here)."""
+    table: bool = False
+    """The line is a row of a data table."""
+
+
+@dataclass(slots=True)
+class Normalized:
+    """The clean lines and what was set aside."""
+
+    lines: list[Line]
+    signatures: list[DigitalSignature] = field(default_factory=list)
+    stamps: list[IncomingStamp] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+
+
+# Old-style tone placement on the second vowel of oa/oe/uy (hoà, khoẻ, uỷ) -> new style on the first.
+_TONED = {
+    "a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ",
+}
+_OLD_STYLE = re.compile(r"(?<![qQgG])([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![\p{L}])")
+
+
+def _to_new_style(m: re.Match[str]) -> str:
+    first, second = m.group(1), m.group(2)
+    lower = second.lower()
+    for base, toned in _TONED.items():
+        if lower in toned:
+            tone = toned.index(lower)
+            moved = _TONED[first.lower()][tone]
+            plain = base.upper() if second.isupper() else base
+            return (moved.upper() if first.isupper() else moved) + plain
+    return m.group(0)
+
+
+@functools.lru_cache(maxsize=65536)
+def fold_tones(text: str) -> str:
+    """Canonical tone placement, length-preserving: hoà -> hòa, uỷ -> ủy, khoẻ -> khỏe.
+
+    >>> fold_tones("CỘNG HOÀ, Tỉnh uỷ")
+    'CỘNG HÒA, Tỉnh ủy'
+    """
+    return _OLD_STYLE.sub(_to_new_style, text)
+
+
+_CHAR_MAP = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ", "\t": "    ",
+    "\u00d0": "\u0110", "\u00f0": "\u0111",  # Ð/ð look-alikes of Đ/đ
+    "\u2010": "-", "\u2011": "-", "\u2212": "-",
+    # Cyrillic look-alikes typed into Vietnamese words ("củа" in sct_QD-1050)
+    "\u0430": "a", "\u0435": "e", "\u043e": "o", "\u0440": "p", "\u0441": "c", "\u0445": "x", "\u0443": "y",
+    "\u0456": "i", "\u0410": "A", "\u0412": "B", "\u0415": "E", "\u041a": "K", "\u041c": "M", "\u041d": "H",
+    "\u041e": "O", "\u0420": "P", "\u0421": "C", "\u0422": "T", "\u0425": "X",
+})
+# Zero-width characters, bidi controls, the BOM, soft hyphen and C0/C1 controls other than newline.
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_FRONT_MATTER = re.compile(r"\A\s*---\n.*?\n---\n", re.DOTALL)
+_RULE = re.compile(r"^[\s|]*(?:[-_=*—–.…·]\s*){3,}[\s|]*$|^[\s|]*$")
+_MD_ESCAPE = re.compile(r"\\([-.*_()\[\]#+!`>|])")
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_FOOTNOTE_MARK = re.compile(r"(?<=\S)\[\d{1,2}\]|\(\*{1,3}\)")
+_FOOTNOTE_LINE = re.compile(r"^\s*(?:\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]|['’‘]\s)\s*(?=\S)")
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*Trang\s+\d+(?:\s*/\s*\d+)?\s*$")
+_ISO_STAMP = re.compile(r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:?\d{2}|Z)?\s*$")
+_SPACED_NUMBER = re.compile(r"(?<=\bSố\s*:?\s*)(\d(?: \d){1,6})(?=\s*/|\s*$)", re.IGNORECASE)
+_SPACED_DAY = re.compile(r"(?<=\bngày\s+)(\d) (\d)(?=\s+tháng)", re.IGNORECASE)
+
+
+def normalize(text: str) -> Normalized:
+    """Clean `text` into the document's lines; see the module docstring."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text.translate(_CHAR_MAP))
+    text = _FRONT_MATTER.sub("", text, count=1)
+    raw = split_columns(text.split("\n"))
+    result = Normalized(lines=[])
+    lines = _markdown_to_lines(raw, result)
+    lines = _set_aside_signatures(lines, result)
+    result.lines = _set_aside_stamps(lines, result)
+    return result
+
+
+def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized) -> list[Line]:
+    noise = {fold_tones(n).casefold() for n in data.markers().noise_lines}
+    out: list[Line] = []
+    gap = 0
+    footnote: list[str] | None = None
+    for text, indent in raw:
+        if _RULE.match(text):
+            gap = HARD_BREAK if ("|" in text or text.strip()) else gap + 1
+            footnote = None
+            continue
+        table = text.count("|") >= 2 and bool(text.strip().strip("|").strip())
+        text = text.strip().strip("|").strip()
+        if table:
+            text = re.sub(r"\s*\|\s*", "    ", text)
+        text = _MD_HEADING.sub("", _MD_ESCAPE.sub(r"\1", text))
+        emphasis_end = text.endswith("*") or text.endswith("__")
+        text = _strip_emphasis(text)
+        if not text or _PAGE_NUMBER.match(text) or text.casefold() in noise:
+            gap += 0 if text else 1
+            continue
+        if _FOOTNOTE_LINE.match(text) and (out or footnote is not None):
+            footnote = [_FOOTNOTE_LINE.sub("", text)]
+            result.footnotes.append(footnote[0])
+            continue
+        if footnote is not None and gap == 0 and not footnote[-1].endswith((".", ";", ":")):
+            footnote.append(text)
+            result.footnotes[-1] = " ".join(footnote)
+            continue
+        footnote = None
+        text = _FOOTNOTE_MARK.sub("", text)
+        text = _SPACED_DAY.sub(r"\1\2", _SPACED_NUMBER.sub(lambda m: m.group(1).replace(" ", ""), text))
+        text = re.sub(r"(?<=\S) {2,}(?=\S)", " ", text) if not table else text
+        out.append(Line(text=text, gap=gap, indent=indent, emphasis_end=emphasis_end, table=table))
+        gap = 0
+    return out
+
+
+def _strip_emphasis(text: str) -> str:
+    # "**" and "__" are always Markdown; a single "*" is emphasis unless it is a bullet ("* item").
+    text = text.replace("**", "").replace("__", "")
+    if text.startswith("* "):
+        text = "- " + text[2:]
+    return text.replace("*", "").replace("()", "").strip()
+
+
+def _key_starts(text: str, phrases: tuple[str, ...]) -> bool:
+    key = fold_tones(text).casefold()
+    return any(key.startswith(fold_tones(p).casefold()) for p in phrases)
+
+
+def _set_aside_signatures(lines: list[Line], result: Normalized) -> list[Line]:
+    """Digital-signature appearance text ("Ký bởi: ...", timestamps) becomes `DigitalSignature`s."""
+    marks = data.markers()
+    out: list[Line] = []
+    group: list[str] = []
+
+    def flush() -> None:
+        if group:
+            signed_by = next((g.split(":", 1)[1].strip() for g in group
+                              if ":" in g and _key_starts(g, marks.signature_keys[:2])), None)
+            time = next((g.split(":", 1)[1].strip() if _key_starts(g, marks.signature_keys[2:4]) else g.strip()
+                         for g in group if _key_starts(g, marks.signature_keys[2:4]) or _ISO_STAMP.match(g)), None)
+            result.signatures.append(DigitalSignature(text="; ".join(group), signed_by=signed_by, time=time))
+            group.clear()
+
+    for line in lines:
+        is_key = _key_starts(line.text, marks.signature_keys) or bool(_ISO_STAMP.match(line.text))
+        if is_key or (group and _key_starts(line.text, marks.signature_companions)):
+            if _ISO_STAMP.match(line.text) and group and not _ISO_STAMP.match(group[-1]):
+                flush()
+            group.append(line.text)
+            if _ISO_STAMP.match(line.text):
+                flush()
+            continue
+        flush()
+        out.append(line)
+    flush()
+    return out
+
+
+_STAMP_FIELD_VALUE = re.compile(r"^(?:Số|Ngày)\s*[:.]?\s*([\d./\-\s]+?)\.*$", re.IGNORECASE)
+
+
+def _set_aside_stamps(lines: list[Line], result: Normalized) -> list[Line]:
+    """Incoming-document stamps: a short line with the word "ĐẾN" and the field lines around it."""
+    marks = data.markers()
+    anchor = re.compile(rf"(?:^|\s){marks.incoming_anchor}(?:\s*(?:Số|Ngày|CƠ YẾU)\b|\s*$)")
+    fields = tuple(marks.incoming_fields)
+    drop: set[int] = set()
+    for i, line in enumerate(lines):
+        if len(line.text) > 40 or not anchor.search(line.text):
+            continue
+        start, end = i, i + 1
+        while start > 0 and i - start < 3 and _stamp_neighbour(lines[start - 1].text, fields, before=True):
+            start -= 1
+        while end < len(lines) and end - i < 5 and _stamp_neighbour(lines[end].text, fields, before=False):
+            end += 1
+        block = [ln.text for ln in lines[start:end]]
+        number = date = None
+        for text in block:
+            body = re.sub(rf"^.*?\b{marks.incoming_anchor}\s*", "", text)
+            m = _STAMP_FIELD_VALUE.match(body.strip())
+            if m and fold_tones(body).lower().startswith("số") and number is None:
+                number = m.group(1).strip()
+            elif m and date is None:
+                date = m.group(1).strip()
+            elif body.lower().startswith("ngày") and date is None:
+                date = body[4:].strip(" :.")
+        result.stamps.append(IncomingStamp(text="; ".join(block), number=number, date=date))
+        drop.update(range(start, end))
+    if not drop:
+        return lines
+    kept = [ln for i, ln in enumerate(lines) if i not in drop]
+    return kept
+
+
+def _stamp_neighbour(text: str, fields: tuple[str, ...], *, before: bool) -> bool:
+    if len(text) > 45:
+        return False
+    if before:
+        # The receiving office's name above the anchor, or a bare "Số: 1502" (no ký hiệu).
+        letters = [c for c in text if c.isalpha()]
+        upper = bool(letters) and all(c.isupper() for c in letters)
+        return (upper and data.kind_for_name(fold_tones(text)) is None) or bool(
+            re.match(r"^Số\s*:?\s*\d+\s*$", text))
+    return _key_starts(text, fields) and not re.match(r"^Số\s*:?\s*\d*\s*/", text)

@@ -1,0 +1,126 @@
+"""Paragraphs from lines: hard-wrapped lines rejoined, page-break splits mended.
+
+Text conversions break a paragraph at every printed line, sometimes with a blank line after each
+(seed 002), and a page break can cut one anywhere (seeds 001, 004)::
+
+    3. Sở Y tế, Trung tâm Kiểm soát bệnh tật tỉnh và UBND các huyện, thành
+                                                                 <- blank
+    phố chủ động liên hệ, nắm bắt thông tin về các trường hợp ca bệnh lây nhiễm tại
+
+A line continues the paragraph above unless something says it starts a new one: the paragraph above
+ends a sentence or a clause (. ; : ! ?), the line opens an item ("1.", "a)", "-", "Điều 2.") or a
+known part ("Số:", "V/v", "Kính gửi:", "Căn cứ ...", "Nơi nhận:", "TM. ..."), a table cell or rule
+lies between, a Markdown heading closed above, the line is indented in layout text, or the gap is
+wider than the document's usual line spacing. Capitals never join lowercase text: header and title
+lines stay lines. A line broken inside a value ("241/TB-" + "VPCP") joins without a space.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex as re
+
+from vbhc import data
+from vbhc.normalize import HARD_BREAK, Line, fold_tones
+from vbhc.patterns import alternation, authority_line, is_upper, label_of, number_line, place_date_line
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """A paragraph of the document: one logical line of the header or one paragraph of the body."""
+
+    text: str
+    key: str
+    """`text` with canonical tone placement, same length (for matching)."""
+    upper: bool
+    """Written in capitals."""
+    table: bool = False
+    """A row of a data table."""
+    lines: int = 1
+    """How many printed lines it was made of."""
+
+
+_CLOSED = re.compile(r"(?:[.;:!?]|\./\.|/\.)[\s)”\"']*$")
+_VALUE_BREAK = re.compile(r"(?<=[^\s][/-])$")
+
+
+@functools.cache
+def _opener() -> re.Pattern[str]:
+    marks = data.markers()
+    phrases = (*marks.subject_markers, *marks.addressee_markers, *marks.recipient_markers,
+               *marks.legal_basis_starters, *marks.archive_markers)
+    return re.compile(rf"^(?:{alternation(phrases)})(?![\p{{L}}])")
+
+
+def _opens(text: str) -> bool:
+    if label_of(text) or authority_line().match(text):
+        return True
+    key = fold_tones(text)
+    if _opener().match(key) or place_date_line().match(text):
+        return True
+    m = number_line().match(text)
+    return bool(m and "/" in m.group("ident"))
+
+
+def build_paragraphs(lines: list[Line]) -> list[Para]:
+    """Join `lines` into paragraphs (see the module docstring)."""
+    pairs = [ln.gap for ln in lines[1:]]
+    double_spaced = bool(pairs) and sum(1 for g in pairs if g == 1) / len(pairs) > 0.6
+    wide = 2 if double_spaced else 1
+    paras: list[list[Line]] = []
+    for line in lines:
+        if paras and _continues(paras[-1], line, wide):
+            paras[-1].append(line)
+        else:
+            paras.append([line])
+    return [_make(group) for group in paras]
+
+
+def _continues(group: list[Line], line: Line, wide: int) -> bool:
+    prev = group[-1]
+    text = _joined(group)
+    if line.table or prev.table or line.gap >= HARD_BREAK:
+        return False
+    if re.match(r"^(?:Luật\s+)?[Ss]ố\s*[:.]?$", text):
+        return True  # "Số:" with the number on the next line (tvpl_98)
+    if _VALUE_BREAK.search(text) and line.text[:1].isalnum() and line.gap < HARD_BREAK:
+        return True  # "Covid-" + "19. Tham dự ...": a value broken at the line end, not a new item
+    if _glued_token(text, line):
+        return True
+    if _opens(line.text) or is_upper(line.text) or is_upper(prev.text):
+        return False
+    if line.indent >= 3 or _CLOSED.search(prev.text):
+        return False
+    first = line.text[:1]
+    if prev.emphasis_end and not first.islower():
+        return False
+    if line.gap >= wide:
+        return first.islower()  # a paragraph cut by a page break goes on in lower case
+    return True
+
+
+def _glued_token(text: str, line: Line) -> bool:
+    """A lone capitals token ending a wrapped sentence ("... phòng, chống dịch" + "COVID-19")."""
+    token = line.text.strip()
+    return (" " not in token and is_upper(token) and not is_upper(text) and line.gap == 0
+            and not _CLOSED.search(text) and not place_date_line().match(text) and not _opens(token)
+            and not re.match(r"^(?:Luật|LUẬT|LỆNH|Lệnh)$", token))
+
+
+def _joined(group: list[Line]) -> str:
+    out = group[0].text
+    for line in group[1:]:
+        out += line.text if _VALUE_BREAK.search(out) and line.text[:1].isalnum() else " " + line.text
+    return out
+
+
+def _make(group: list[Line]) -> Para:
+    text = _joined(group)
+    return Para(text=text, key=fold_tones(text), upper=is_upper(text), table=group[0].table, lines=len(group))
+
+
+def para(text: str) -> Para:
+    """A paragraph made from one string (tests and readers)."""
+    return _make([Line(text=text)])

@@ -1,0 +1,72 @@
+"""The pipeline: normalize, build paragraphs, segment, then one extractor per part.
+
+    parse_text(text) -> Document        parse(path) -> Document
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from vbhc import data
+from vbhc.check import check
+from vbhc.extract import (extract_addressees, extract_directives, extract_header, extract_kind,
+                          extract_legal_bases, extract_recipients, extract_references, extract_signer,
+                          extract_subject)
+from vbhc.models import Document, Reference
+from vbhc.normalize import normalize
+from vbhc.paragraphs import Para, build_paragraphs
+from vbhc.patterns import starts_with
+from vbhc.readers import read_text_file
+from vbhc.segment import segment
+
+
+def parse_text(text: str) -> Document:
+    """Parse the text of one document (plain text or Markdown) into a `Document`."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse_text() takes str, not {type(text).__name__}; use vbhc.parse() for files")
+    clean = normalize(text)
+    doc = _document(build_paragraphs(clean.lines), attached=False, footnotes=clean.footnotes)
+    doc = doc.model_copy(update={"footnotes": tuple(clean.footnotes), "digital_signatures": tuple(clean.signatures),
+                                 "incoming_stamps": tuple(clean.stamps)})
+    return doc.model_copy(update={"issues": check(doc)})
+
+
+def parse(source: str | os.PathLike[str]) -> Document:
+    """Read a .txt or .md file (UTF-8, with or without BOM) and parse it."""
+    if not isinstance(source, (str, os.PathLike)):
+        raise TypeError(f"parse() takes a path, not {type(source).__name__}")
+    return parse_text(read_text_file(Path(source)))
+
+
+def _document(paras: list[Para], *, attached: bool, footnotes: list[str]) -> Document:
+    seg = segment(paras, attached=attached)
+    header = extract_header(seg.header)
+    subject = extract_subject(seg)
+    addressees = extract_addressees(seg)
+    recipients, archive = extract_recipients(seg.foot)
+    parent_lines = data.markers().attachment_parent_lines
+    texts = [subject or "", *addressees,
+             *(p.text for p in seg.body if not starts_with(p.text.lstrip("( "), parent_lines)), *footnotes]
+    own = Reference(number=header.number, year=header.year, symbol=header.symbol)
+    attachments: list[Document] = []
+    for part in seg.tail:
+        attached_doc = _document(part, attached=True, footnotes=[])
+        attachments.append(attached_doc.model_copy(update={"attachments": ()}))
+        attachments.extend(attached_doc.attachments)
+    doc = Document(
+        kind=extract_kind(seg, header),
+        title=seg.title.text if seg.title else None,
+        header=header,
+        subject=subject,
+        addressees=addressees,
+        enacting_authority=seg.enacting.text if seg.enacting else None,
+        legal_bases=extract_legal_bases(seg.body),
+        references=extract_references(texts, own=own),
+        directives=extract_directives(seg.body),
+        recipients=recipients,
+        archive=archive,
+        signer=extract_signer(seg.foot),
+        attachments=tuple(a.model_copy(update={"issues": check(a, attached=True)}) for a in attachments),
+    )
+    return doc

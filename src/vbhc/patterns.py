@@ -1,0 +1,177 @@
+"""Every regular expression that depends on the format's vocabulary, built once from `vbhc.data`.
+
+Patterns run on tone-folded text (`vbhc.normalize.fold_tones`), which has the same length as the
+original, so a match's span slices the document's own spelling.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+import regex as re
+
+from vbhc import data
+from vbhc.normalize import fold_tones
+
+Pattern = re.Pattern[str]
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of `phrases`, longest first, spaces matching any run of white space."""
+    escaped = {re.escape(fold_tones(p)).replace(r"\ ", r"\s+") for p in phrases}
+    return "(?:" + "|".join(sorted(escaped, key=len, reverse=True)) + ")"
+
+
+def starts_with(text: str, phrases: Iterable[str]) -> bool:
+    """True if `text` begins with one of `phrases` as whole words, ignoring case and tone placement."""
+    return bool(_starter(tuple(phrases)).match(fold_tones(text)))
+
+
+@functools.lru_cache(maxsize=64)
+def _starter(phrases: tuple[str, ...]) -> Pattern:
+    return re.compile(rf"^\s*[-–•]?\s*{alternation(phrases)}(?![\p{{L}}\d])", re.IGNORECASE)
+
+
+def is_upper(text: str) -> bool:
+    """True for a line written in capitals ("ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), with 2+ letters."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+# --- structure: labels of the body's items -------------------------------------------------------
+# "Phần I", "Chương II", "Mục 1", "Điều 1.", "I.", "II-", "1.1.", "6.2", "1.", "1)", "a)", "đ.", "-", "+"
+LABEL = re.compile(
+    r"""^(?P<label>
+        (?P<part>(?:Phần|PHẦN)\s+(?:thứ\s+\w+|[IVXLC]+|\d+)\.?)
+      | (?P<chapter>(?:Chương|CHƯƠNG)\s+(?:[IVXLC]+[a-z]?|\d+)\.?)
+      | (?P<section>(?:Mục|MỤC)\s+\d+\.?)
+      | (?P<article>(?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*[.:]?)
+      | (?P<roman>[IVXLC]{1,6}\s?[.\-–)])
+      | (?P<decimal>\d{1,2}(?:\.\d{1,2}){1,3}\.?)
+      | (?P<number>\d{1,2}\s?[.)])
+      | (?P<letter>[a-zđ]\d?\s?[).])
+      | (?P<dash>[-–—~•])
+      | (?P<plus>\+)
+    )(?=\s|$|(?<=[.):])\p{Lu})""",
+    re.VERBOSE,
+)
+# Rank of each label kind in the tree: Phần > Chương > Mục > Điều > I. > 1. > 1.1. > a) > - > +
+LABEL_RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "roman": 4, "number": 5, "decimal": 6,
+              "letter": 8, "dash": 9, "plus": 10}
+
+
+def label_of(text: str) -> tuple[str, str, int] | None:
+    """(label, kind, rank) of a paragraph that opens an item; None for a plain paragraph.
+
+    >>> label_of("2.1. Các cấp uỷ đảng")
+    ('2.1.', 'decimal', 7)
+    >>> label_of("Điều 1. Phạm vi điều chỉnh")
+    ('Điều 1.', 'article', 3)
+    """
+    m = LABEL.match(text)
+    if not m:
+        return None
+    kind = next(k for k in LABEL_RANK if m.group(k) is not None)
+    label = m.group("label").strip()
+    if kind == "article" and not re.search(r"[.:]$", label) and text[m.end():].strip()[:1].islower():
+        return None  # "Điều 12 Nghị định ..." wrapped to a line start: a citation, not an article
+    rank = LABEL_RANK[kind]
+    if kind == "decimal":
+        rank = 5 + label.rstrip(".").count(".")
+    return label, kind, rank
+
+
+# --- structure: document numbers -------------------------------------------------------------------
+# Ký hiệu: "UBND-VX", "TB/TW", "NĐ-CP", "QĐ- ĐHQGHN" (a space after the dash is a typing slip),
+# "STP-VB&TDTHPL", "TTg" (mixed case is legitimate: TTg, QyĐ, CTr, TTr).
+SYMBOL = r"\p{Lu}[\p{L}\d&]*(?:(?:\s?-\s?|/)(?=[\p{Lu}\d])[\p{L}\d&]+)*"
+# A cited identifier: "241/TB-VPCP", "30/2020/NĐ-CP", "172-TB/TW", "01TV/2026", "QCVN 01:2019/BCT".
+SYMBOLED = (rf"(?:QCVN\s+\d+(?::\d{{4}})?/{SYMBOL}"
+            rf"|\d{{1,6}}[A-Za-z]{{0,4}}\s?(?:/\s?\d{{4}}\s?)?(?:/\s?|-(?=\p{{Lu}}[\p{{L}}&]*/)){SYMBOL})")
+IDENT = rf"(?:{SYMBOLED}|\d{{1,6}}[A-Za-z]{{0,4}}(?:[/-]\d{{2,4}})?)"
+
+_ADMIN = re.compile(rf"^(?P<number>\d{{1,6}}[A-Za-z]{{0,4}})?\s*/\s*(?:(?P<year>(?:19|20)\d{{2}})\s*/\s*)?(?P<symbol>{SYMBOL})$")
+_PARTY = re.compile(rf"^(?P<number>\d{{1,6}})\s*-\s*(?P<symbol>\p{{Lu}}[\p{{L}}]*\s*/\s*{SYMBOL})$")
+_BLANK_NUMBER = re.compile(rf"^[\s.…_]*/\s*(?:(?P<year>(?:19|20)\d{{2}})\s*/\s*)?(?P<symbol>{SYMBOL})$")
+
+
+def parse_identifier(ident: str) -> tuple[str | None, int | None, str | None]:
+    """Split "30/2020/NĐ-CP" into ("30", 2020, "NĐ-CP"); other shapes are kept whole as the number.
+
+    >>> parse_identifier("172-TB/TW")
+    ('172', None, 'TB/TW')
+    >>> parse_identifier(" /UBND-VX")
+    (None, None, 'UBND-VX')
+    >>> parse_identifier("01TV/2026")
+    ('01TV/2026', None, None)
+    """
+    ident = ident.strip().rstrip(".,;:")
+    for pattern in (_ADMIN, _PARTY, _BLANK_NUMBER):
+        m = pattern.match(ident)
+        if m and not (pattern is _ADMIN and m.group("symbol").isdigit()):
+            groups = m.groupdict()
+            year = groups.get("year")
+            symbol = re.sub(r"\s+", "", m.group("symbol"))
+            return groups.get("number"), int(year) if year else None, symbol
+    return (ident or None), None, None
+
+
+@functools.cache
+def number_line() -> Pattern:
+    """The "Số" line of the header: "Số: 628 /UBND-VX", "Số 172-TB/TW", "Luật số: 31/2024/QH15"."""
+    return re.compile(
+        r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Lệnh|Nghị quyết|Văn bản hợp nhất)\s+)?[Ss]ố\s*[:.]?\s*(?P<ident>.*?)\s*$")
+
+
+@functools.cache
+def authority_line() -> Pattern:
+    """A signing-authority line: "TM. ỦY BAN NHÂN DÂN", "KT.HIỆU TRƯỞNG", "T/M BỘ CHÍNH TRỊ"."""
+    forms = [f for row in data.authorities() for f in row.forms]
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"^(?P<prefix>{alt})\s*(?=\p{{Lu}})(?P<rest>.*)$")
+
+
+@functools.cache
+def place_date_line() -> Pattern:
+    """The địa danh and date line: "Lai Châu, ngày 29 tháng 3 năm 2020", "TP. Bắc Kạn, ngày ...".
+
+    OCR and drafts spoil the date ("ngày Jf tháng 10 năm 2025"); the place is still read.
+    """
+    return re.compile(r"^(?P<place>[^,;:()\d]{2,60}?)\s*,\s*(?P<date>ng[àa]y\b.*)$", re.IGNORECASE)
+
+
+@functools.cache
+def doc_type_title() -> Pattern:
+    """A title line opened by a type name: "QUYẾT ĐỊNH", "BIÊN BẢN THẨM ĐỊNH HỒ SƠ", "THÔNG BÁO"."""
+    names = [n.upper() for row in data.doc_types() if row.title for n in row.names]
+    names += ["CÔNG VĂN", "GIẤY MỜI", "GIÁY MỜI"]  # OCR drops the circumflex of GIẤY (pjj_GM)
+    return re.compile(rf"^{alternation(names)}(?![\p{{L}}])(?P<rest>.*)$")
+
+
+@functools.cache
+def citation() -> Pattern:
+    """A cited document: type name, up to ten words of its name, "số", the identifier.
+
+    "Thông báo số 241/TB-VPCP", "Văn bản đề nghị số 01TV/2026", "Luật Quản lý, sử dụng tài sản công số
+    15/2017/QH14", "Nghị quyết 116/NQ-CP" ("số" left out), "Báo cáo số 1354-BC/BCSĐCP".
+    """
+    names = [v for row in data.doc_types() for n in row.names for v in (n, n.lower(), n.upper())]
+    type_alt = alternation(names)
+    words = r"(?:[\p{L}\d&-]+,?\s+){0,10}?"
+    return re.compile(
+        rf"(?P<type>(?<![\p{{L}}]){type_alt})(?![\p{{L}}])\s+(?:(?P<name>{words})[Ss]ố\s*:?\s*|(?=\d|QCVN))"
+        rf"(?P<ident>{IDENT})(?![\p{{L}}\d/])")
+
+
+@functools.cache
+def bare_citation() -> Pattern:
+    """A number cited without a type word: "số 294/BC-STP", "QCVN 01:2019/BCT"."""
+    return re.compile(rf"(?:(?<![\p{{L}}])[Ss]ố\s*:?\s*(?P<ident>{SYMBOLED})|(?P<qcvn>QCVN\s+\d+(?::\d{{4}})?/{SYMBOL}))"
+                      rf"(?![\p{{L}}\d/])")
+
+
+@functools.cache
+def named_law() -> Pattern:
+    """A law cited by its name: "Luật Việc làm", "Bộ luật Lao động", "Hiến pháp"."""
+    return re.compile(r"(?<![\p{L}])(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)(?P<name>(?:\s+(?:\p{Lu}[\p{L}]*|[\p{Ll}]+))*)")

@@ -1,0 +1,254 @@
+"""Segmentation: which paragraphs are the header, the title and subject, the body, the foot.
+
+The layout of Nghị định 30/2020 (Phụ lục I, the 14 "ô") in reading order::
+
+    header      agency / quốc hiệu, tiêu ngữ / Số / địa danh, ngày / V/v ...   (ô 1-5b, any order)
+    title       QUYẾT ĐỊNH, KẾ HOẠCH, ... and the trích yếu under it           (ô 5a)
+    addressees  Kính gửi: ...                                                 (ô 9a)
+    enacting    GIÁM ĐỐC SỞ CÔNG THƯƠNG TỈNH LÀO CAI                          (thẩm quyền ban hành)
+    body        căn cứ, the items, the closing formula                       (ô 6)
+    foot        Nơi nhận: ... - Lưu: VT, ...  |  KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name (ô 9b, 7a-7c)
+    tail        notes, then attached documents: PHỤ LỤC, a sent-along notice with its own header
+
+The foot is found first (a "Nơi nhận" label, an item only a recipients list holds, or a signing
+authority line), then the header from the top; what lies between is the body. Extractors look only
+inside their part.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex as re
+
+from vbhc import data
+from vbhc.paragraphs import Para
+from vbhc.patterns import alternation, authority_line, label_of, number_line, place_date_line, starts_with
+
+
+@dataclass(slots=True)
+class Segmented:
+    """A document's paragraphs, grouped by the part they belong to."""
+
+    header: list[Para] = field(default_factory=list)
+    title: Para | None = None
+    subject: list[Para] = field(default_factory=list)
+    addressees: list[Para] = field(default_factory=list)
+    enacting: Para | None = None
+    body: list[Para] = field(default_factory=list)
+    foot: list[Para] = field(default_factory=list)
+    tail: list[list[Para]] = field(default_factory=list)
+    """Attached documents, each as its paragraphs."""
+    attached: bool = False
+    """This is an attachment (Phụ lục ...) rather than a main document."""
+
+
+def fold_accents(text: str) -> str:
+    """Upper case without marks, same length as `text`: "DANH SÁCH" -> "DANH SACH", "Đ" -> "D"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).upper()
+
+
+@functools.cache
+def _attachment_title() -> re.Pattern[str]:
+    # Accent-blind: OCR writes "DANH SACH" for "DANH SÁCH" (pjj_GM).
+    words = "|".join(re.escape(fold_accents(w)) for w in data.markers().attachment_titles)
+    return re.compile(rf"^(?:{words})(?![A-Z])")
+
+
+def is_attachment_title(p: Para) -> bool:
+    """"PHỤ LỤC I", "Phụ lục: DANH SÁCH ...", "DANH SÁCH CÁC ĐƠN VỊ ..."."""
+    folded = fold_accents(p.text)
+    if not _attachment_title().match(folded):
+        return False
+    return folded.startswith("PHU LUC") or p.upper
+
+
+def is_national_name(p: Para) -> bool:
+    return p.upper and starts_with(p.text, data.markers().national_names)
+
+
+def is_title(p: Para) -> bool:
+    """A type-name title line ("QUYẾT ĐỊNH", "BIÊN BẢN THẨM ĐỊNH HỒ SƠ"), not "QUYẾT ĐỊNH:"."""
+    return p.upper and title_kind(p.text) is not None and not p.text.rstrip().endswith(":")
+
+
+@functools.cache
+def _title_names() -> tuple[tuple[str, str], ...]:
+    pairs = {(fold_accents(n), row.code) for row in data.doc_types() if row.title for n in row.names}
+    pairs.add((fold_accents("Công văn"), "cong_van"))
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
+def title_kind(text: str) -> str | None:
+    """The kind named at the start of a title line; accent-blind, since OCR drops marks ("GIÁY MỜI")."""
+    folded = fold_accents(text).lstrip()
+    for name, code in _title_names():
+        if folded.startswith(name) and not folded[len(name):len(name) + 1].isalpha():
+            return code
+    return None
+
+
+def title_rest(text: str) -> str:
+    """What follows the type name on a title line ("BIÊN BẢN THẨM ĐỊNH HỒ SƠ" -> "THẨM ĐỊNH HỒ SƠ")."""
+    folded = fold_accents(text)
+    offset = len(text) - len(text.lstrip())
+    for name, _code in _title_names():
+        if folded.lstrip().startswith(name):
+            return text[offset + len(name):].strip(" :.")
+    return text
+
+
+def is_recipients_label(p: Para) -> bool:
+    return starts_with(p.text, data.markers().recipient_markers) and len(p.text) < 80
+
+
+def is_recipient_item(p: Para) -> bool:
+    marks = data.markers()
+    return starts_with(p.text, marks.recipient_openers) or is_archive(p)
+
+
+def is_archive(p: Para) -> bool:
+    return bool(_archive().match(p.key))
+
+
+@functools.cache
+def _archive() -> re.Pattern[str]:
+    return re.compile(rf"^[-–~•]?\s*{alternation(data.markers().archive_markers)}\s*(?::|\s+(?=\p{{Lu}}))")
+
+
+def is_authority(p: Para) -> bool:
+    return bool(authority_line().match(p.text.lstrip("-– ")))
+
+
+def segment(paras: list[Para], *, attached: bool = False) -> Segmented:
+    """Group `paras` into the parts of a document."""
+    seg = Segmented(attached=attached)
+    foot_start = _foot_start(paras)
+    starts = _attachment_starts(paras, foot_start + 1)
+    foot_end = starts[0] if starts else len(paras)
+    seg.foot = paras[foot_start:foot_end]
+    seg.tail = [paras[a:b] for a, b in zip(starts, [*starts[1:], len(paras)], strict=False)]
+    _split_top(paras[:foot_start], seg)
+    return seg
+
+
+def _foot_start(paras: list[Para]) -> int:
+    for i, p in enumerate(paras):
+        if i == 0:
+            continue
+        if is_recipients_label(p) or is_authority(p) or (
+                p.text[:1] in "-–~•" and is_recipient_item(p)) or is_archive(p):
+            items_follow = i + 1 < len(paras) and paras[i + 1].text[:1] in "-–~•"
+            if is_archive(p) or (is_recipients_label(p) and not items_follow):
+                while i > 1 and paras[i - 1].text[:1] in "-–~•" and not paras[i - 1].upper:
+                    i -= 1  # the items stand above their label or end at the Lưu line (pjj_5634)
+            return i
+        if is_national_name(p) and i > 5 and any(label_of(q.text) for q in paras[:i]):
+            return i  # a second document begins and this one has no foot
+    return len(paras)
+
+
+def _attachment_starts(paras: list[Para], begin: int) -> list[int]:
+    """Where attached documents begin after the foot; notes before the first one are not content."""
+    starts: list[int] = []
+    for i in range(begin, len(paras)):
+        p = paras[i]
+        if is_attachment_title(p) and not (starts and i - starts[-1] < 2):
+            starts.append(_back_over_agency(paras, i, starts, begin))
+        elif is_national_name(p) and not (starts and i - starts[-1] < 4):
+            starts.append(_back_over_agency(paras, i, starts, begin))
+        elif not starts and is_title(p):
+            starts.append(i)
+    return sorted(set(starts))
+
+
+def _back_over_agency(paras: list[Para], i: int, starts: list[int], begin: int) -> int:
+    floor = starts[-1] + 1 if starts else begin
+    j = i
+    while j > floor and i - j < 3 and paras[j - 1].upper and not is_authority(paras[j - 1]) and \
+            starts_with(paras[j - 1].text, data.agency_heads()):
+        j -= 1
+    return j
+
+
+def _split_top(paras: list[Para], seg: Segmented) -> None:
+    """Header, title, subject, addressees and enacting line, then the body."""
+    i = 0
+    while i < len(paras) and _is_header(paras[i]):
+        seg.header.append(paras[i])
+        i += 1
+    if i < len(paras) and (is_title(paras[i]) or (seg.attached and is_attachment_title(paras[i]))):
+        seg.title = paras[i]
+        i = _subject(paras, i + 1, seg)
+    rest = paras[i:]
+    k = next((j for j, p in enumerate(rest[:8]) if starts_with(p.text, data.markers().addressee_markers)), None)
+    if k is not None:
+        end = _addressees_end(rest, k)
+        seg.addressees = rest[k:end]
+        rest = rest[:k] + rest[end:]
+    seg.body = [p for p in rest if not _is_enacting_formula(p)]
+
+
+def _is_header(p: Para) -> bool:
+    if is_title(p) or label_of(p.text) or starts_with(p.text, data.markers().addressee_markers):
+        return False
+    if starts_with(p.text, data.markers().legal_basis_starters):
+        return False
+    if p.upper or starts_with(p.text, data.markers().subject_markers) or place_date_line().match(p.text):
+        return True
+    m = number_line().match(p.text)
+    if m and "/" in m.group("ident") or starts_with(p.text, data.markers().motto_words[:1]):
+        return True
+    return len(p.text) < 60 and not p.text.rstrip().endswith((".", ":", ";"))
+
+
+def _subject(paras: list[Para], i: int, seg: Segmented) -> int:
+    """Take the trích yếu under the title: capitals, then at most one lower-case paragraph."""
+    mixed = False
+    while i < len(paras):
+        p = paras[i]
+        if label_of(p.text) or starts_with(p.text, data.markers().legal_basis_starters) or \
+                starts_with(p.text, data.markers().addressee_markers) or _is_enacting_formula(p):
+            break
+        if p.upper:
+            if is_attachment_title(p):
+                break
+            if mixed or (seg.subject and starts_with(p.text, data.positions())) or \
+                    (seg.subject and _next_is_basis(paras, i)):
+                seg.enacting = p
+                i += 1
+                break
+            seg.subject.append(p)
+        else:
+            if mixed or len(p.text) > 400 or place_date_line().match(p.text) or re.match(r"^\(", p.text):
+                break
+            seg.subject.append(p)
+            mixed = True
+        i += 1
+    return i
+
+
+def _next_is_basis(paras: list[Para], i: int) -> bool:
+    return i + 1 < len(paras) and starts_with(paras[i + 1].text, data.markers().legal_basis_starters)
+
+
+def _is_enacting_formula(p: Para) -> bool:
+    """"QUYẾT ĐỊNH:", "QUYẾT NGHỊ:": the line between the preamble and the articles."""
+    return p.upper and p.text.rstrip().endswith(":") and starts_with(p.text, data.markers().enacting_words)
+
+
+def _addressees_end(paras: list[Para], k: int) -> int:
+    label = paras[k]
+    end = k + 1
+    while end < len(paras) and paras[end].text[:1] in "-–•+" and not label_of(paras[end].text[1:].strip()):
+        end += 1
+    if end == k + 1 and re.match(r"^[^:]*:\s*$", label.text) and end < len(paras):
+        nxt = paras[end]
+        if len(nxt.text) <= 120 and not label_of(nxt.text) and \
+                not starts_with(nxt.text, data.markers().legal_basis_starters):
+            end += 1  # "Kính gửi:" with its one addressee on the next line
+    return end
+
