@@ -96,7 +96,7 @@ _CHAR_MAP = str.maketrans({
 # Zero-width characters, bidi controls, the BOM, soft hyphen and C0/C1 controls other than newline.
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _FRONT_MATTER = re.compile(r"\A\s*---\n.*?\n---\n", re.DOTALL)
-_RULE = re.compile(r"^[\s|]*(?:[-_=*—–.…·]\s*){3,}[\s|]*$|^[\s|]*$")
+_RULE = re.compile(r"^[\s|]*(?:[-_=*—–.…·]\s*){3,}[\s|]*$|^[\s|]*$|^[-=\s]*PAGE\s+BREAK[-=\s]*$|^[\s|]*[-–—]{1,2}[\s|]*$")
 _MD_ESCAPE = re.compile(r"\\([-.*_()\[\]#+!`>|])")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _FOOTNOTE_MARK = re.compile(r"(?<=\S)\[\d{1,2}\]|\(\*{1,3}\)")
@@ -137,14 +137,15 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized) -> list[L
         text = _MD_HEADING.sub("", _MD_ESCAPE.sub(r"\1", text))
         emphasis_end = text.endswith("*") or text.endswith("__")
         text = _strip_emphasis(text)
-        if not text or _PAGE_NUMBER.match(text) or text.casefold() in noise:
+        if not text or _PAGE_NUMBER.match(text) or any(n in text.casefold() for n in noise):
             gap += 0 if text else 1
             continue
         if _FOOTNOTE_LINE.match(text) and (out or footnote is not None):
             footnote = [_FOOTNOTE_LINE.sub("", text)]
             result.footnotes.append(footnote[0])
             continue
-        if footnote is not None and gap == 0 and not footnote[-1].endswith((".", ";", ":")):
+        if footnote is not None and (gap == 0 or (gap == 1 and text[:1].islower())) and \
+                not footnote[-1].endswith((".", ";", ":")):
             footnote.append(text)
             result.footnotes[-1] = " ".join(footnote)
             continue

@@ -54,20 +54,27 @@ def _opener() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation(phrases)})(?![\p{{L}}])")
 
 
-def _opens(text: str) -> bool:
+def _opens(text: str, before: str = "") -> bool:
     if label_of(text) or authority_line().match(text):
         return True
     key = fold_tones(text)
-    if _opener().match(key) or place_date_line().match(text):
+    if _opener().match(key):
         return True
+    if place_date_line().match(text):
+        # "Thành phố Hồ Chí" + "Minh, ngày 28 ...": a place name wrapped in its cell
+        return not re.search(r"(?:^|\s)\p{Lu}[\p{L}.]*$", before) or "," in before or len(before.split()) > 4
     m = number_line().match(text)
-    return bool(m and "/" in m.group("ident"))
+    # "Số: 628/UBND-VX" opens a line; "số 64/2025/QH15" at a line start is a wrapped citation
+    return bool(m and "/" in m.group("ident") and "Số" in text[:12])
 
 
 def build_paragraphs(lines: list[Line]) -> list[Para]:
     """Join `lines` into paragraphs (see the module docstring)."""
-    pairs = [ln.gap for ln in lines[1:]]
-    double_spaced = bool(pairs) and sum(1 for g in pairs if g == 1) / len(pairs) > 0.6
+    # Hard-wrapped with a blank line after every printed line (seed 002): most lines are followed by
+    # one blank, and most of those blanks fall inside a sentence.
+    singles = [prev for prev, ln in zip(lines, lines[1:], strict=False) if ln.gap == 1]
+    wrapped = sum(1 for prev in singles if not _CLOSED.search(prev.text))
+    double_spaced = len(singles) > 0.6 * max(1, len(lines) - 1) and wrapped > 0.5 * len(singles)
     wide = 2 if double_spaced else 1
     paras: list[list[Line]] = []
     for line in lines:
@@ -89,15 +96,23 @@ def _continues(group: list[Line], line: Line, wide: int) -> bool:
         return True  # "Covid-" + "19. Tham dự ...": a value broken at the line end, not a new item
     if _glued_token(text, line):
         return True
-    if _opens(line.text) or is_upper(line.text) or is_upper(prev.text):
+    if _opens(line.text, text) or is_upper(line.text) or is_upper(prev.text):
         return False
-    if line.indent >= 3 or _CLOSED.search(prev.text):
-        return False
+    if ":" in prev.text and authority_line().match(prev.text.partition(":")[2].strip()):
+        return False  # "Nơi nhận: KT. BỘ TRƯỞNG" ends a signature line
     first = line.text[:1]
+    closed = _CLOSED.search(prev.text)
+    if first.islower() and not closed and line.gap < wide:
+        return True  # a centred or indented continuation in layout text
+    if line.indent >= 3:
+        return False
+    if closed and not (prev.text.rstrip().endswith(";") and line.gap == 0 and not prev.emphasis_end):
+        return False  # ";" inside one basis: "... số 87/2025/QH15;" + "Nghị định số 78/2025/NĐ-CP ..."
     if prev.emphasis_end and not first.islower():
         return False
     if line.gap >= wide:
-        return first.islower()  # a paragraph cut by a page break goes on in lower case
+        # a paragraph cut by a page break goes on in lower case ("số: 12/GM-BTP" in OCR does not)
+        return first.islower() and not number_line().match(line.text)
     return True
 
 

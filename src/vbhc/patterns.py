@@ -158,7 +158,10 @@ def citation() -> Pattern:
     """
     names = [v for row in data.doc_types() for n in row.names for v in (n, n.lower(), n.upper())]
     type_alt = alternation(names)
-    words = r"(?:[\p{L}\d&-]+,?\s+){0,10}?"
+    capitalised = alternation(n for row in data.doc_types() for n in row.names)
+    # The name words may not hold another capitalised type name: in "Nghị định hướng dẫn Luật số
+    # 90/2025/QH15" the number belongs to the Luật.
+    words = rf"(?:(?!{capitalised}(?![\p{{L}}]))[\p{{L}}\d&-]+,?\s+){{0,10}}?"
     return re.compile(
         rf"(?P<type>(?<![\p{{L}}]){type_alt})(?![\p{{L}}])\s+(?:(?P<name>{words})[Ss]ố\s*:?\s*|(?=\d|QCVN))"
         rf"(?P<ident>{IDENT})(?![\p{{L}}\d/])")

@@ -120,7 +120,12 @@ def _archive() -> re.Pattern[str]:
 
 
 def is_authority(p: Para) -> bool:
-    return bool(authority_line().match(p.text.lstrip("-– ")))
+    """A signing-authority line, also after a label it shares a line with ("Nơi nhận: KT. BỘ TRƯỞNG")."""
+    text = p.text.lstrip("-– ")
+    if authority_line().match(text):
+        return True
+    label, colon, rest = text.partition(":")
+    return bool(colon) and len(label) < 20 and bool(authority_line().match(rest.strip()))
 
 
 def segment(paras: list[Para], *, attached: bool = False) -> Segmented:
@@ -157,7 +162,7 @@ def _attachment_starts(paras: list[Para], begin: int) -> list[int]:
     for i in range(begin, len(paras)):
         p = paras[i]
         if is_attachment_title(p) and not (starts and i - starts[-1] < 2):
-            starts.append(_back_over_agency(paras, i, starts, begin))
+            starts.append(i)
         elif is_national_name(p) and not (starts and i - starts[-1] < 4):
             starts.append(_back_over_agency(paras, i, starts, begin))
         elif not starts and is_title(p):
@@ -193,7 +198,7 @@ def _split_top(paras: list[Para], seg: Segmented) -> None:
 
 
 def _is_header(p: Para) -> bool:
-    if is_title(p) or label_of(p.text) or starts_with(p.text, data.markers().addressee_markers):
+    if is_title(p) or is_attachment_title(p) or label_of(p.text) or starts_with(p.text, data.markers().addressee_markers):
         return False
     if starts_with(p.text, data.markers().legal_basis_starters):
         return False
@@ -216,13 +221,17 @@ def _subject(paras: list[Para], i: int, seg: Segmented) -> int:
         if p.upper:
             if is_attachment_title(p):
                 break
-            if mixed or (seg.subject and starts_with(p.text, data.positions())) or \
-                    (seg.subject and _next_is_basis(paras, i)):
+            titled = starts_with(p.text, data.positions()) or starts_with(p.text, data.agency_heads())
+            if mixed or (seg.subject and titled and _next_is_basis(paras, i)):
                 seg.enacting = p
                 i += 1
                 break
             seg.subject.append(p)
         else:
+            if mixed and p.text[:1].islower() and not re.search(r"[.;:]$", seg.subject[-1].text):
+                seg.subject.append(p)  # a centred trích yếu wrapped in layout text
+                i += 1
+                continue
             if mixed or len(p.text) > 400 or place_date_line().match(p.text) or re.match(r"^\(", p.text):
                 break
             seg.subject.append(p)

@@ -30,12 +30,16 @@ def extract_header(paras: list[Para]) -> Header:
     """Read the header paragraphs; fields the header does not carry stay None."""
     fields: dict[str, object] = {}
     agencies: list[str] = []
-    for p in paras:
-        text = _TRAILING_RULE.sub("", p.text).strip()
-        if not text or is_title(p):
+    texts = [_TRAILING_RULE.sub("", p.text).strip() for p in paras]
+    skip = -1
+    for i, (p, text) in enumerate(zip(paras, texts, strict=True)):
+        if not text or is_title(p) or i == skip:
             continue
         if "national_name" not in fields and (split := _split_national(text)) is not None:
             before, national = split
+            rest = _national_rest(national)
+            if rest and i + 1 < len(texts) and fold_accents(texts[i + 1]).startswith(fold_accents(rest)):
+                national, skip = f"{national} {texts[i + 1]}", i + 1  # "CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM"
             fields["national_name"] = national
             if before:
                 agencies.append(before)
@@ -65,6 +69,16 @@ def _split_national(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _national_rest(found: str) -> str:
+    """What a quốc hiệu cut at a line end still lacks ("CHỦ NGHĨA VIỆT NAM"), or ""."""
+    folded = fold_accents(found)
+    for name in data.markers().national_names:
+        full = fold_accents(name)
+        if full.startswith(folded) and len(full) > len(folded):
+            return name[len(folded):].strip()
+    return ""
+
+
 def _read_number(text: str, fields: dict[str, object]) -> bool:
     m = number_line().match(text)
     if not m:
@@ -75,6 +89,10 @@ def _read_number(text: str, fields: dict[str, object]) -> bool:
         return False
     ident = head.group("ident") if head else rest
     number, year, symbol = parse_identifier(ident)
+    if symbol is None and "/" in ident:
+        head_part, _, tail = ident.partition("/")
+        _, year, symbol = parse_identifier("/" + tail)
+        number = head_part.strip() or None
     if number is not None and not re.fullmatch(r"\d{1,6}[A-Za-z]?", number):
         number = None  # OCR noise in place of the digits ("J§Ê34"): not guessed
     fields.update(number_text=text, number=number, year=year, symbol=symbol)
