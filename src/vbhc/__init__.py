@@ -7,8 +7,19 @@
 """
 
 from vbhc.errors import ReadError, UnsupportedFormatError, VbhcError
-from vbhc.models import (DigitalSignature, Directive, Document, Header, IncomingStamp, Issue, IssueCode,
-                         LegalBasis, Recipient, Reference, Signer)
+from vbhc.models import (
+                         DigitalSignature,
+                         Directive,
+                         Document,
+                         Header,
+                         IncomingStamp,
+                         Issue,
+                         IssueCode,
+                         LegalBasis,
+                         Recipient,
+                         Reference,
+                         Signer,
+)
 from vbhc.parse import parse, parse_text
 
 __all__ = [

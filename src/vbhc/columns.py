@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import regex as re
 
+from vbhc.patterns import rx
+
 _GAP = re.compile(r"\S(?: {5,})(?=\S)")
 _MIN_RIGHT = 28  # the right column never starts left of this in A4 layout text
 
 
 def _runs(line: str) -> list[tuple[int, int]]:
     """(start, end) of the text runs of `line` separated by wide gaps."""
-    return [(m.start(), m.end()) for m in re.finditer(r"\S+(?: {1,4}\S+)*", line)]
+    return [(m.start(), m.end()) for m in rx(r"\S+(?: {1,4}\S+)*").finditer(line)]
 
 
 def is_layout(lines: list[str]) -> bool:

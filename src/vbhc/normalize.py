@@ -16,7 +16,6 @@ matching uses. It is length-preserving, so a match found in the folded text slic
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -25,6 +24,8 @@ import regex as re
 from vbhc import data
 from vbhc.columns import split_columns
 from vbhc.models import DigitalSignature, IncomingStamp
+from vbhc.patterns import rx
+from vbhc.tones import fold_tones
 
 HARD_BREAK = 99
 """`Line.gap` of a line that follows a table-cell separator or a rule: never joined to the line above."""
@@ -53,35 +54,6 @@ class Normalized:
     signatures: list[DigitalSignature] = field(default_factory=list)
     stamps: list[IncomingStamp] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
-
-
-# Old-style tone placement on the second vowel of oa/oe/uy (hoà, khoẻ, uỷ) -> new style on the first.
-_TONED = {
-    "a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ",
-}
-_OLD_STYLE = re.compile(r"(?<![qQgG])([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![\p{L}])")
-
-
-def _to_new_style(m: re.Match[str]) -> str:
-    first, second = m.group(1), m.group(2)
-    lower = second.lower()
-    for base, toned in _TONED.items():
-        if lower in toned:
-            tone = toned.index(lower)
-            moved = _TONED[first.lower()][tone]
-            plain = base.upper() if second.isupper() else base
-            return (moved.upper() if first.isupper() else moved) + plain
-    return m.group(0)
-
-
-@functools.lru_cache(maxsize=65536)
-def fold_tones(text: str) -> str:
-    """Canonical tone placement, length-preserving: hoà -> hòa, uỷ -> ủy, khoẻ -> khỏe.
-
-    >>> fold_tones("CỘNG HOÀ, Tỉnh uỷ")
-    'CỘNG HÒA, Tỉnh ủy'
-    """
-    return _OLD_STYLE.sub(_to_new_style, text)
 
 
 _CHAR_MAP = str.maketrans({
@@ -133,10 +105,13 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized) -> list[L
         table = text.count("|") >= 2 and bool(text.strip().strip("|").strip())
         text = text.strip().strip("|").strip()
         if table:
-            text = re.sub(r"\s*\|\s*", "    ", text)
+            text = rx(r"\s*\|\s*").sub("    ", text)
         text = _MD_HEADING.sub("", _MD_ESCAPE.sub(r"\1", text))
         emphasis_end = text.endswith("*") or text.endswith("__")
         text = _strip_emphasis(text)
+        if text and _RULE.match(text):
+            gap = HARD_BREAK
+            continue
         if not text or _PAGE_NUMBER.match(text) or any(n in text.casefold() for n in noise):
             gap += 0 if text else 1
             continue
@@ -152,7 +127,7 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized) -> list[L
         footnote = None
         text = _FOOTNOTE_MARK.sub("", text)
         text = _SPACED_DAY.sub(r"\1\2", _SPACED_NUMBER.sub(lambda m: m.group(1).replace(" ", ""), text))
-        text = re.sub(r"(?<=\S) {2,}(?=\S)", " ", text) if not table else text
+        text = rx(r"(?<=\S) {2,}(?=\S)").sub(" ", text) if not table else text
         out.append(Line(text=text, gap=gap, indent=indent, emphasis_end=emphasis_end, table=table))
         gap = 0
     return out
@@ -161,7 +136,7 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized) -> list[L
 def _strip_emphasis(text: str) -> str:
     # "**" and "__" are always Markdown; a single "*" is emphasis unless it is a bullet ("* item").
     text = text.replace("**", "").replace("__", "")
-    if text.startswith("* "):
+    if text.startswith("* ") and text[2:3].isalnum():
         text = "- " + text[2:]
     return text.replace("*", "").replace("()", "").strip()
 
@@ -245,5 +220,5 @@ def _stamp_neighbour(text: str, fields: tuple[str, ...], *, before: bool) -> boo
         letters = [c for c in text if c.isalpha()]
         upper = bool(letters) and all(c.isupper() for c in letters)
         return (upper and data.kind_for_name(fold_tones(text)) is None) or bool(
-            re.match(r"^Số\s*:?\s*\d+\s*$", text))
-    return _key_starts(text, fields) and not re.match(r"^Số\s*:?\s*\d*\s*/", text)
+            rx(r"^Số\s*:?\s*\d+\s*$").match(text))
+    return _key_starts(text, fields) and not rx(r"^Số\s*:?\s*\d*\s*/").match(text)

@@ -23,8 +23,9 @@ from dataclasses import dataclass
 import regex as re
 
 from vbhc import data
-from vbhc.normalize import HARD_BREAK, Line, fold_tones
-from vbhc.patterns import alternation, authority_line, is_upper, label_of, number_line, place_date_line
+from vbhc.normalize import HARD_BREAK, Line
+from vbhc.patterns import alternation, authority_line, is_upper, label_of, number_line, place_date_line, rx
+from vbhc.tones import fold_tones
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,7 @@ def _opens(text: str, before: str = "") -> bool:
         return True
     if place_date_line().match(text):
         # "Thành phố Hồ Chí" + "Minh, ngày 28 ...": a place name wrapped in its cell
-        return not re.search(r"(?:^|\s)\p{Lu}[\p{L}.]*$", before) or "," in before or len(before.split()) > 4
+        return not rx(r"(?:^|\s)\p{Lu}[\p{L}.]*$").search(before) or "," in before or len(before.split()) > 4
     m = number_line().match(text)
     # "Số: 628/UBND-VX" opens a line; "số 64/2025/QH15" at a line start is a wrapped citation
     return bool(m and "/" in m.group("ident") and "Số" in text[:12])
@@ -90,7 +91,7 @@ def _continues(group: list[Line], line: Line, wide: int) -> bool:
     text = _joined(group)
     if line.table or prev.table or line.gap >= HARD_BREAK:
         return False
-    if re.match(r"^(?:Luật\s+)?[Ss]ố\s*[:.]?$", text):
+    if rx(r"^(?:Luật\s+)?[Ss]ố\s*[:.]?$").match(text):
         return True  # "Số:" with the number on the next line (tvpl_98)
     if _VALUE_BREAK.search(text) and line.text[:1].isalnum() and line.gap < HARD_BREAK:
         return True  # "Covid-" + "19. Tham dự ...": a value broken at the line end, not a new item
@@ -121,7 +122,7 @@ def _glued_token(text: str, line: Line) -> bool:
     token = line.text.strip()
     return (" " not in token and is_upper(token) and not is_upper(text) and line.gap == 0
             and not _CLOSED.search(text) and not place_date_line().match(text) and not _opens(token)
-            and not re.match(r"^(?:Luật|LUẬT|LỆNH|Lệnh)$", token))
+            and not rx(r"^(?:Luật|LUẬT|LỆNH|Lệnh)$").match(token))
 
 
 def _joined(group: list[Line]) -> str:

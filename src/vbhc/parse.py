@@ -10,9 +10,17 @@ from pathlib import Path
 
 from vbhc import data
 from vbhc.check import check
-from vbhc.extract import (extract_addressees, extract_directives, extract_header, extract_kind,
-                          extract_legal_bases, extract_recipients, extract_references, extract_signer,
-                          extract_subject)
+from vbhc.extract import (
+    extract_addressees,
+    extract_directives,
+    extract_header,
+    extract_kind,
+    extract_legal_bases,
+    extract_recipients,
+    extract_references,
+    extract_signer,
+    extract_subject,
+)
 from vbhc.models import Document, Reference
 from vbhc.normalize import normalize
 from vbhc.paragraphs import Para, build_paragraphs

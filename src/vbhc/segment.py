@@ -25,7 +25,7 @@ import regex as re
 
 from vbhc import data
 from vbhc.paragraphs import Para
-from vbhc.patterns import alternation, authority_line, label_of, number_line, place_date_line, starts_with
+from vbhc.patterns import alternation, authority_line, label_of, number_line, place_date_line, rx, starts_with
 
 
 @dataclass(slots=True)
@@ -45,6 +45,7 @@ class Segmented:
     """This is an attachment (Phụ lục ...) rather than a main document."""
 
 
+@functools.lru_cache(maxsize=65536)
 def fold_accents(text: str) -> str:
     """Upper case without marks, same length as `text`: "DANH SÁCH" -> "DANH SACH", "Đ" -> "D"."""
     decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
@@ -228,11 +229,11 @@ def _subject(paras: list[Para], i: int, seg: Segmented) -> int:
                 break
             seg.subject.append(p)
         else:
-            if mixed and p.text[:1].islower() and not re.search(r"[.;:]$", seg.subject[-1].text):
+            if mixed and p.text[:1].islower() and not rx(r"[.;:]$").search(seg.subject[-1].text):
                 seg.subject.append(p)  # a centred trích yếu wrapped in layout text
                 i += 1
                 continue
-            if mixed or len(p.text) > 400 or place_date_line().match(p.text) or re.match(r"^\(", p.text):
+            if mixed or len(p.text) > 400 or place_date_line().match(p.text) or rx(r"^\(").match(p.text):
                 break
             seg.subject.append(p)
             mixed = True
@@ -254,7 +255,7 @@ def _addressees_end(paras: list[Para], k: int) -> int:
     end = k + 1
     while end < len(paras) and paras[end].text[:1] in "-–•+" and not label_of(paras[end].text[1:].strip()):
         end += 1
-    if end == k + 1 and re.match(r"^[^:]*:\s*$", label.text) and end < len(paras):
+    if end == k + 1 and rx(r"^[^:]*:\s*$").match(label.text) and end < len(paras):
         nxt = paras[end]
         if len(nxt.text) <= 120 and not label_of(nxt.text) and \
                 not starts_with(nxt.text, data.markers().legal_basis_starters):

@@ -75,6 +75,7 @@ class Markers(_Row):
     non_issue_date_words: tuple[str, ...]
     title_starters: tuple[str, ...]
     issuer_stops: tuple[str, ...]
+    law_name_stops: tuple[str, ...]
 
 
 def _load(name: str) -> dict[str, Any]:

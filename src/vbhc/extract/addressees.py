@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex as re
 
 from vbhc import data
-from vbhc.patterns import alternation
+from vbhc.patterns import alternation, rx
 from vbhc.segment import Segmented
 
 
@@ -32,4 +32,4 @@ def extract_addressees(seg: Segmented) -> tuple[str, ...]:
 
 def clean_item(text: str) -> str:
     """A list item without its dash and final ; , . marks."""
-    return re.sub(r"^\s*[-–—~•+]\s*", "", text).strip().rstrip(" ;,.").strip()
+    return rx(r"^\s*[-–—~•+]\s*").sub("", text).strip().rstrip(" ;,.").strip()

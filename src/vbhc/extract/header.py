@@ -19,7 +19,7 @@ from vbhc import data
 from vbhc.dates import parse_date
 from vbhc.models import Header
 from vbhc.paragraphs import Para
-from vbhc.patterns import SYMBOL, number_line, parse_identifier, place_date_line, starts_with
+from vbhc.patterns import SYMBOL, number_line, parse_identifier, place_date_line, rx, starts_with
 from vbhc.segment import fold_accents, is_title
 
 _NUMBER_HEAD = re.compile(rf"^(?P<ident>[^\s/]*\s*/\s*(?:(?:19|20)\d{{2}}\s*/\s*)?{SYMBOL}|\d+\s*-\s*{SYMBOL})")
@@ -93,7 +93,7 @@ def _read_number(text: str, fields: dict[str, object]) -> bool:
         head_part, _, tail = ident.partition("/")
         _, year, symbol = parse_identifier("/" + tail)
         number = head_part.strip() or None
-    if number is not None and not re.fullmatch(r"\d{1,6}[A-Za-z]?", number):
+    if number is not None and not rx(r"\d{1,6}[A-Za-z]?").fullmatch(number):
         number = None  # OCR noise in place of the digits ("J§Ê34"): not guessed
     fields.update(number_text=text, number=number, year=year, symbol=symbol)
     leftover = rest[head.end():].strip() if head else ""

@@ -6,11 +6,9 @@
 
 from __future__ import annotations
 
-import regex as re
-
 from vbhc import data
 from vbhc.models import Header
-from vbhc.patterns import starts_with
+from vbhc.patterns import rx, starts_with
 from vbhc.segment import Segmented, is_attachment_title, title_kind
 
 
@@ -23,7 +21,7 @@ def extract_kind(seg: Segmented, header: Header) -> str | None:
     if any(starts_with(p.text, data.markers().subject_markers) for p in seg.header):
         return "cong_van"
     if header.symbol:
-        kind = data.kind_for_abbr(re.split(r"[-/]", header.symbol)[0])
+        kind = data.kind_for_abbr(rx(r"[-/]").split(header.symbol)[0])
         if kind:
             return kind
     if seg.addressees:

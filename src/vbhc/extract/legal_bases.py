@@ -24,7 +24,7 @@ from vbhc import data
 from vbhc.extract.references import find_references
 from vbhc.models import LegalBasis
 from vbhc.paragraphs import Para
-from vbhc.patterns import alternation, label_of, starts_with
+from vbhc.patterns import alternation, label_of, rx, starts_with
 
 _SENTENCE_END = re.compile(r"(?<=[\p{Ll}\d)”\"])\.\s+(?=\p{Lu})")
 
@@ -55,7 +55,7 @@ def extract_legal_bases(body: list[Para]) -> tuple[LegalBasis, ...]:
 
 
 def _basis(text: str) -> LegalBasis:
-    text = re.sub(r"^\s*[-–•]\s*", "", text)
+    text = rx(r"^\s*[-–•]\s*").sub("", text)
     end = _SENTENCE_END.search(text)
     if end:
         text = text[:end.start()]

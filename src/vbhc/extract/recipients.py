@@ -19,7 +19,7 @@ from vbhc import data
 from vbhc.extract.addressees import clean_item
 from vbhc.models import Recipient
 from vbhc.paragraphs import Para
-from vbhc.patterns import alternation
+from vbhc.patterns import alternation, rx
 from vbhc.segment import is_archive, is_authority, is_recipients_label
 
 _NOTE = re.compile(r"^(?P<name>.*?)[\s;,.]*\((?P<note>[^()]{1,80})\)[\s;,.]*$")
@@ -79,7 +79,7 @@ def _run(foot: list[Para], start: int) -> list[str]:
             out.append(text)
             if is_archive(p):
                 break
-        elif out and (not p.upper or re.search(r"[:,]$", out[-1])) and not re.search(r"[;.]$", out[-1]):
+        elif out and (not p.upper or rx(r"[:,]$").search(out[-1])) and not rx(r"[;.]$").search(out[-1]):
             out[-1] += " " + text  # an item wrapped round a signature column
         else:
             break

@@ -26,10 +26,11 @@ import regex as re
 from vbhc import data
 from vbhc.dates import DATE, parse_date
 from vbhc.models import Reference
-from vbhc.normalize import fold_tones
-from vbhc.patterns import alternation, bare_citation, citation, named_law, parse_identifier
+from vbhc.patterns import SYMBOLED, alternation, citation_head, cited_number, named_law, parse_identifier, rx
+from vbhc.tones import fold_tones
 
 _GENERIC = "van_ban"
+_SYMBOLED = re.compile(SYMBOLED)
 
 
 @functools.cache
@@ -38,15 +39,21 @@ def _after_number() -> re.Pattern[str]:
 
 
 @functools.cache
+def _narrated_date() -> re.Pattern[str]:
+    # "Ngày 28 tháng 10 năm 2025, Chủ tịch ... đã ban hành Công văn số 3280/UBND-VX": the date comes first
+    return re.compile(rf"(?:^|(?<=[.;:]\s))Ngày\s+(?P<date>{DATE})\s*,[^.;]*?(?:ban hành|ký)\s+[^.;]{{0,40}}\Z")
+
+
+@functools.cache
 def _title_start() -> re.Pattern[str]:
-    return re.compile(rf"^\s*,?\s*(?={alternation(data.markers().title_starters)}(?![\p{{L}}]))")
+    return re.compile(rf"^\s*,?\s*(?={alternation(data.markers().title_starters)}(?![\p{{L}}]))", re.IGNORECASE)
 
 
 @functools.cache
 def _issuer_stop() -> re.Pattern[str]:
     marks = data.markers()
     words = (*marks.title_starters, *marks.issuer_stops, "ngày", "số", "về việc")
-    return re.compile(rf"^{alternation(words)}(?![\p{{L}}])")
+    return re.compile(rf"^{alternation(words)}(?![\p{{L}}])", re.IGNORECASE)
 
 
 @functools.cache
@@ -61,17 +68,22 @@ def find_references(text: str) -> list[Reference]:
     key = fold_tones(text)
     found: list[tuple[int, int, Reference]] = []
     titles: list[tuple[int, int]] = []
-    for m in citation().finditer(key):
-        ref, title_span = _numbered(text, key, m.group("type"), m.group("name"), m.group("ident"), m.end())
-        found.append((m.start(), m.end(), ref))
+    for m in cited_number().finditer(key):
+        with_so = m.group("so") is not None
+        ident = m.group("ident") if with_so else m.group("bare")
+        window_start = max(0, m.start() - 160)
+        head = citation_head(with_so).search(key, window_start, m.start())
+        if head is None and not (with_so and _SYMBOLED.fullmatch(ident)) and not ident.startswith("QCVN"):
+            continue  # "Bệnh nhân số 133", a date or a phone number: not a document
+        type_word = head.group("type") if head else None
+        name = head.group("name") if head else None
+        start = head.start() if head else m.start()
+        ref, title_span = _numbered(text, key, type_word, name, ident, m.end(), start)
+        if ref.date is None and (before := _narrated_date().search(key, max(0, start - 300), start)):
+            ref = ref.model_copy(update={"date": parse_date(before.group("date"))})
+        found.append((start, m.end(), ref))
         if title_span:
             titles.append(title_span)
-    for m in bare_citation().finditer(key):
-        if _inside(m.start(), found):
-            continue
-        ident = m.group("ident") or m.group("qcvn")
-        ref, _ = _numbered(text, key, None, None, ident, m.end())
-        found.append((m.start(), m.end(), ref))
     for m in _dated_unnumbered().finditer(key):
         if _inside(m.start(), found) or _inside_span(m.start(), titles):
             continue
@@ -98,17 +110,17 @@ def _inside_span(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _numbered(text: str, key: str, type_word: str | None, name: str | None, ident: str,
-              end: int) -> tuple[Reference, tuple[int, int] | None]:
+              end: int, start: int) -> tuple[Reference, tuple[int, int] | None]:
     number, year, symbol = parse_identifier(ident)
     kind = data.kind_for_name(type_word) if type_word else None
     if kind is None or (type_word is None and symbol):
         kind = _kind_from_symbol(symbol) or kind or _GENERIC
     title = None
     if kind in ("luat", "bo_luat", "phap_lenh") and name and name.strip():
-        start = key.find(name, max(0, end - len(ident) - len(name) - 12))
-        title = f"{type_word} {text[start:start + len(name)].strip().rstrip(',')}".strip()
+        name_at = start + len(type_word or "")
+        title = " ".join(text[start:name_at + 1 + len(name)].split()).rstrip(",")
     ref, span = _tail(text, key, end)
-    first = text[max(0, end - len(ident) - (len(name or "") + len(type_word or "") + 6)):end].strip()
+    first = text[start:end].strip()
     return Reference(kind=kind, number=number, year=year, symbol=symbol, date=ref["date"], issuer=ref["issuer"],
                      title=title or ref["title"], text=first), span
 
@@ -116,7 +128,7 @@ def _numbered(text: str, key: str, type_word: str | None, name: str | None, iden
 def _kind_from_symbol(symbol: str | None) -> str | None:
     if not symbol:
         return None
-    head = re.split(r"[-/]", symbol)[0]
+    head = rx(r"[-/]").split(symbol)[0]
     if head.startswith("QH"):
         return None
     return data.kind_for_abbr(head)
@@ -129,7 +141,7 @@ def _tail(text: str, key: str, pos: int) -> tuple[dict[str, str | None], tuple[i
     if m:
         out["date"] = parse_date(m.group("date"))
         pos += m.end()
-    m = re.match(r"^\s*,?\s*của\s+", key[pos:])
+    m = rx(r"^\s*,?\s*của\s+").match(key[pos:])
     if m:
         start = pos + m.end()
         stop = _issuer_end(key, start)
@@ -150,24 +162,15 @@ def _tail(text: str, key: str, pos: int) -> tuple[dict[str, str | None], tuple[i
 
 def _issuer_end(key: str, start: int) -> int:
     pos = start
-    for count, m in enumerate(re.finditer(r"\S+", key[start:])):
+    for count, m in enumerate(rx(r"\S+").finditer(key[start:])):
         word = m.group(0)
         at = start + m.start()
-        if count >= 12 or _issuer_stop().match(key[at:]) or word[0] in "(\"“":
-            return pos
-        if count and not (word[0].isupper() or word[0].isdigit()) and not _connector(word):
+        if count >= 12 or (count and _issuer_stop().match(key[at:])) or word[0] in "(\"“":
             return pos
         pos = start + m.end()
-        if re.search(r"[,;.:)]$", word):
+        if rx(r"[,;.:)]$").search(word):
             return pos - 1
     return pos
-
-
-def _connector(word: str) -> bool:
-    # lower-case words inside agency names: "UBND tỉnh Lai Châu", "Thủ tướng Chính phủ", "Ban cán sự đảng"
-    return word in {"tỉnh", "huyện", "thành", "phố", "xã", "phường", "tướng", "trưởng", "nhân", "dân", "cán", "sự",
-                    "đảng", "thường", "vụ", "quốc", "gia", "thị", "trấn", "ủy", "uỷ", "ban", "chỉ", "đạo", "lao",
-                    "động", "hội", "chính", "trị", "bí", "thư", "tịch", "đồng"}
 
 
 def _title_end(key: str, start: int) -> int:
@@ -182,17 +185,19 @@ def _unnumbered(text: str, key: str, kind: str | None, end: int, *, issuer: str 
                      title=tail["title"]), span
 
 
-_LAW_STOP = re.compile(r"^(?:số|ngày|năm|được|của|trên|tại|để|theo|đã|thì|nhằm|với|trong|về|này|đó|nêu|hiện|"
-                       r"mới|sửa|và(?!\s+\p{Lu})|có|là|cho|từ|đến|gồm|khi|hướng|quy|thi)$")
+@functools.cache
+def _law_stop() -> re.Pattern[str]:
+    # "và" joins two words of one name ("Luật Địa chất và Khoáng sản") but not a name and what follows
+    return re.compile(rf"(?:{alternation(data.markers().law_name_stops)}(?![\p{{L}}])|và(?=\s+(?:\p{{Ll}}|(?:Bộ\s+)?[Ll]uật\b)))")
 
 
 def _named_law(text: str, key: str, m: re.Match[str]) -> Reference | None:
     words = []
-    for w in re.finditer(r"[^\s,;.:()\"“”]+(?=([,;.:()\"“”]?))", key[m.end("type"):]):
+    for w in rx(r"[^\s,;.:()\"“”]+(?=([,;.:()\"“”]?))").finditer(key[m.end("type"):]):
         token = w.group(0)
         if not words and not token[:1].isupper():
             return None
-        if _LAW_STOP.match(token) or token[:1].isdigit():
+        if _law_stop().match(key, m.end("type") + w.start()) or token[:1].isdigit():
             break
         words.append((m.end("type") + w.start(), m.end("type") + w.end()))
         if w.group(1):
@@ -210,7 +215,7 @@ def ref_key(ref: Reference) -> tuple[str, ...]:
     """Identity of a cited document: number + year + symbol, or kind + date / title when unnumbered."""
     if ref.number or ref.symbol:
         return ("n", (ref.number or "").casefold(), str(ref.year or ""),
-                re.sub(r"\s+", "", ref.symbol or "").casefold())
+                rx(r"\s+").sub("", ref.symbol or "").casefold())
     if ref.date:
         return ("u", ref.kind or "", ref.date)
     return ("t", ref.kind or "", fold_tones(ref.title or "").casefold())

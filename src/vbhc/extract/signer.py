@@ -19,6 +19,7 @@ import regex as re
 from vbhc import data
 from vbhc.models import Signer
 from vbhc.paragraphs import Para
+from vbhc.patterns import rx
 from vbhc.segment import is_archive, is_authority, is_national_name, is_recipients_label
 
 _NAME = re.compile(r"^(?:\p{Lu}[\p{Ll}]*\.?)(?:\s+\p{Lu}[\p{Ll}]*\.?){1,5}$")
@@ -74,7 +75,7 @@ def extract_signer(foot: list[Para]) -> Signer:
 def _authority_text(p: Para) -> str:
     text = p.text.strip().lstrip("-– ")
     # "Nơi nhận: KT. HIỆU TRƯỞNG" in PDF text shares a line with the recipients label
-    return re.sub(r"^.*?:\s*(?=(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\b)", "", text)
+    return rx(r"^.*?:\s*(?=(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\b)").sub("", text)
 
 
 def _continues_authority(foot: list[Para], j: int, last: str) -> bool:

@@ -15,7 +15,7 @@ import functools
 import regex as re
 
 from vbhc import data
-from vbhc.patterns import alternation, starts_with
+from vbhc.patterns import alternation, rx, starts_with
 from vbhc.segment import Segmented, fold_accents, title_rest
 
 _APPENDIX = re.compile(r"^PHU LUC(?:\s+(?:[IVXLC]+|\d+)\b)?\s*[:.]?\s*")
@@ -51,6 +51,6 @@ def join_lines(parts: list[str]) -> str:
     for part in (p.strip() for p in parts):
         if not part:
             continue
-        glue = "" if not out or (re.search(r"[^\s][/-]$", out) and part[:1].isalnum()) else " "
+        glue = "" if not out or (rx(r"[^\s][/-]$").search(out) and part[:1].isalnum()) else " "
         out += glue + part
     return out
