@@ -44,6 +44,7 @@ class Para:
 
 
 _CLOSED = re.compile(r"(?:[.;:!?]|\./\.|/\.)[\s)”\"']*$")
+_SENTENCE_END = re.compile(r"[.!?][\s)”\"']*$")
 _VALUE_BREAK = re.compile(r"(?<=[^\s][/-])$")
 
 
@@ -103,8 +104,8 @@ def _continues(group: list[Line], line: Line, wide: int) -> bool:
         return False  # "Nơi nhận: KT. BỘ TRƯỞNG" ends a signature line
     first = line.text[:1]
     closed = _CLOSED.search(prev.text)
-    if first.islower() and not closed and line.gap < wide:
-        return True  # a centred or indented continuation in layout text
+    if first.islower() and not _SENTENCE_END.search(prev.text) and line.gap < wide:
+        return True  # a sentence goes on in lower case, also after ";" and in indented layout text
     if line.indent >= 3:
         return False
     if closed and not (prev.text.rstrip().endswith(";") and line.gap == 0 and not prev.emphasis_end):

@@ -21,7 +21,8 @@ from vbhc.extract import (
     extract_signer,
     extract_subject,
 )
-from vbhc.models import Document, Reference
+from vbhc.extract.references import ref_key
+from vbhc.models import Document, LegalBasis, Reference
 from vbhc.normalize import normalize
 from vbhc.paragraphs import Para, build_paragraphs
 from vbhc.patterns import starts_with
@@ -47,6 +48,14 @@ def parse(source: str | os.PathLike[str]) -> Document:
     return parse_text(read_text_file(Path(source)))
 
 
+def _with_document_refs(bases: tuple[LegalBasis, ...], refs: tuple[Reference, ...]) -> tuple[LegalBasis, ...]:
+    """A basis cites the same documents as the whole text: take the merged reference (its kind may be
+    more specific from another mention) in place of the basis's own reading."""
+    by_key = {ref_key(r): r for r in refs}
+    return tuple(b.model_copy(update={"references": tuple(by_key.get(ref_key(r), r) for r in b.references)})
+                 for b in bases)
+
+
 def _document(paras: list[Para], *, attached: bool, footnotes: list[str]) -> Document:
     seg = segment(paras, attached=attached)
     header = extract_header(seg.header)
@@ -54,14 +63,17 @@ def _document(paras: list[Para], *, attached: bool, footnotes: list[str]) -> Doc
     addressees = extract_addressees(seg)
     recipients, archive = extract_recipients(seg.foot)
     parent_lines = data.markers().attachment_parent_lines
-    texts = [subject or "", *addressees,
-             *(p.text for p in seg.body if not starts_with(p.text.lstrip("( "), parent_lines)), *footnotes]
+    # Body first: a reference's issuer and title come from its first mention in the text, and the
+    # subject's mention only adds what the body lacks (a more specific kind: "Công văn" for "Văn bản").
+    texts = [*(p.text for p in seg.body if not starts_with(p.text.lstrip("( "), parent_lines)),
+             subject or "", *addressees, *footnotes]
     own = Reference(number=header.number, year=header.year, symbol=header.symbol)
     attachments: list[Document] = []
     for part in seg.tail:
         attached_doc = _document(part, attached=True, footnotes=[])
         attachments.append(attached_doc.model_copy(update={"attachments": ()}))
         attachments.extend(attached_doc.attachments)
+    references = extract_references(texts, own=own)
     doc = Document(
         kind=extract_kind(seg, header),
         title=seg.title.text if seg.title else None,
@@ -69,8 +81,8 @@ def _document(paras: list[Para], *, attached: bool, footnotes: list[str]) -> Doc
         subject=subject,
         addressees=addressees,
         enacting_authority=seg.enacting.text if seg.enacting else None,
-        legal_bases=extract_legal_bases(seg.body),
-        references=extract_references(texts, own=own),
+        legal_bases=_with_document_refs(extract_legal_bases(seg.body), references),
+        references=references,
         directives=extract_directives(seg.body),
         recipients=recipients,
         archive=archive,

@@ -1,0 +1,277 @@
+"""Header (phần đầu, ô 1-5 of Nghị định 30/2020): quốc hiệu, agency, số and ký hiệu, place and date, tên loại.
+
+A document opens with two columns, printed side by side but met in text in either order::
+
+    UBND TỈNH LÀO CAI                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    SỞ CÔNG THƯƠNG                      Độc lập - Tự do - Hạnh phúc
+    Số: 12/QĐ-UBND                      Lào Cai, ngày 05 tháng 01 năm 2020
+
+                              QUYẾT ĐỊNH
+                 Về việc kiểm tra vật liệu nổ công nghiệp
+
+The left column holds the agency (an optional cơ quan chủ quản line above the issuer), the number
+("Số: 12/QĐ-UBND"; legal "Số: 30/2020/NĐ-CP"; Party "Số 172-TB/TW") and, for a công văn, the trích yếu
+after "V/v". The right column holds the quốc hiệu (Party: "ĐẢNG CỘNG SẢN VIỆT NAM") and the place and date,
+where a draft leaves the day or the month blank. Every type but the công văn has a title line in capitals
+with the trích yếu under it (rules §3.1-3.5, §4, §5, §6.2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+import vbhc
+from vbhc import data
+from vbhc.models import IssueCode
+from vbhc.patterns import parse_identifier
+
+NATIONAL = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+PARTY = ("ĐẢNG CỘNG SẢN VIỆT NAM",)
+AGENCY = ("UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG")
+BODY = ("Sở Công Thương đề nghị các đơn vị triển khai thực hiện./.",)
+FOOT = ("Nơi nhận:", "- Như trên;", "- Lưu: VT.", "", "GIÁM ĐỐC", "", "Nguyễn Văn An")
+
+
+def document(header: Sequence[str], *, title: str | None = None, subject: str | None = None,
+             body: Sequence[str] = BODY, foot: Sequence[str] = FOOT) -> str:
+    """A small document: header lines, an optional title and subject, a body and a foot."""
+    lines = [*header, ""]
+    if title is not None:
+        lines.append(title)
+    if subject is not None:
+        lines.append(subject)
+    lines += ["", *body, "", *foot]
+    return "\n".join(lines)
+
+
+def header_of(*lines: str) -> vbhc.Header:
+    return vbhc.parse_text(document(lines)).header
+
+
+# --- tên loại: the title line ---------------------------------------------------------------------
+
+TITLED = [row for row in data.doc_types() if row.title]
+
+
+def _number_for(row: data.DocType) -> str:
+    return f"Số: 15/{row.abbrs[0]}-UBND" if row.abbrs else "Số: 15/UBND"
+
+
+@pytest.mark.parametrize("row", TITLED, ids=[row.code for row in TITLED])
+def test_title_line_names_the_kind(row: data.DocType) -> None:
+    title = row.names[0].upper()
+    subject = "Về công tác phòng, chống lụt bão năm 2024"
+    text = document([*AGENCY, _number_for(row), *NATIONAL, "Lào Cai, ngày 05 tháng 01 năm 2024"],
+                    title=title, subject=subject)
+    doc = vbhc.parse_text(text)
+    assert doc.kind == row.code
+    assert doc.title == title
+    assert doc.subject == subject
+
+
+def test_every_nd30_type_with_a_name_line_is_titled() -> None:
+    # NĐ 30 Điều 7: all 29 types but the công văn (and the free-form thư công) print a type name (§3.5, §4)
+    titled = {row.code for row in TITLED}
+    assert {"nghi_quyet", "quyet_dinh", "chi_thi", "quy_che", "quy_dinh", "thong_cao", "thong_bao", "huong_dan",
+            "chuong_trinh", "ke_hoach", "phuong_an", "de_an", "du_an", "bao_cao", "bien_ban", "to_trinh",
+            "hop_dong", "cong_dien", "ban_ghi_nho", "ban_thoa_thuan", "giay_uy_quyen", "giay_moi",
+            "giay_gioi_thieu", "giay_nghi_phep", "phieu_gui", "phieu_chuyen", "phieu_bao"} <= titled
+    assert "cong_van" not in titled
+
+
+@pytest.mark.parametrize(("subject_line", "subject"), [
+    ("V/v thực hiện Thông báo số 241/TB-VPCP", "thực hiện Thông báo số 241/TB-VPCP"),
+    ("V/v: nâng bậc lương năm 2019", "nâng bậc lương năm 2019"),
+    ("V/V nâng bậc lương năm 2019", "nâng bậc lương năm 2019"),
+    ("Về việc nâng bậc lương năm 2019", "nâng bậc lương năm 2019"),
+], ids=["V/v", "V/v-colon", "V/V", "ve-viec"])
+def test_cong_van_is_told_by_its_vv_line(subject_line: str, subject: str) -> None:
+    text = document(["ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU", "Số: 628/UBND-VX", subject_line, *NATIONAL,
+                     "Lai Châu, ngày 29 tháng 3 năm 2020"])
+    doc = vbhc.parse_text(text)
+    assert doc.kind == "cong_van"
+    assert doc.title is None
+    assert doc.subject == subject
+
+
+def test_cong_van_subject_wrapped_over_lines_is_joined() -> None:
+    text = document(["ỦY BAN NHÂN DÂN", "HUYỆN TÂN UYÊN", *NATIONAL, "Số: /UBND-YT",
+                     "V/v thực hiện Thông báo số 121/TB-", "VPCP kết luận của Thủ tướng Chính",
+                     "phủ về phòng, chống dịch Covid-19", "Tân Uyên, ngày tháng 6 năm 2021"])
+    doc = vbhc.parse_text(text)
+    assert doc.kind == "cong_van"
+    assert doc.subject == "thực hiện Thông báo số 121/TB-VPCP kết luận của Thủ tướng Chính phủ về phòng, chống dịch Covid-19"
+
+
+def test_kind_from_symbol_when_there_is_no_title() -> None:
+    # Party documents often have no title line in web copies: the type code of the ký hiệu tells it
+    doc = vbhc.parse_text(document([*PARTY, "BAN CHẤP HÀNH TRUNG ƯƠNG", "Số 172-TB/TW", "Hà Nội, ngày 22 tháng 3 năm 2020"]))
+    assert doc.kind == "thong_bao"
+
+
+# --- số, ký hiệu ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "number", "year", "symbol"), [
+    ("Số: 12/QĐ-UBND", "12", None, "QĐ-UBND"),
+    ("Số: 05/BNV-VP", "05", None, "BNV-VP"),
+    ("Số: 628 /UBND-VX", "628", None, "UBND-VX"),
+    ("Số:628/UBND-VX", "628", None, "UBND-VX"),
+    ("Số: 239/TTr-SCT", "239", None, "TTr-SCT"),
+    ("Số: 30/2020/NĐ-CP", "30", 2020, "NĐ-CP"),
+    ("Số: 15/2024/TT-NHNN", "15", 2024, "TT-NHNN"),
+    ("Luật số: 31/2024/QH15", "31", 2024, "QH15"),
+    ("Số: 52/VBHN-VPQH", "52", None, "VBHN-VPQH"),
+    ("Số:      /SCT-CN", None, None, "SCT-CN"),
+    ("Số: …/UBND-VX", None, None, "UBND-VX"),
+    ("Số: .../TTr-UBND", None, None, "TTr-UBND"),
+], ids=["admin", "leading-zero", "space-before-slash", "no-space-after-colon", "mixed-case-type", "legal",
+        "thong-tu", "luat", "van-ban-hop-nhat", "blank-draft", "ellipsis-draft", "dots-draft"])
+def test_number_line(line: str, number: str | None, year: int | None, symbol: str) -> None:
+    header = header_of(*AGENCY, line, *NATIONAL, "Lào Cai, ngày 05 tháng 01 năm 2020")
+    assert (header.number, header.year, header.symbol) == (number, year, symbol)
+    assert header.number_text == line
+
+
+def test_blank_draft_number_is_reported_missing() -> None:
+    doc = vbhc.parse_text(document([*AGENCY, "Số:      /SCT-CN", *NATIONAL, "Lào Cai, ngày 05 tháng 01 năm 2020"]))
+    assert doc.header.number is None
+    assert IssueCode.MISSING_NUMBER in {issue.code for issue in doc.issues}
+
+
+@pytest.mark.parametrize(("line", "number", "symbol"), [
+    ("Số 172-TB/TW", "172", "TB/TW"),
+    ("Số 36-HD/VPTW", "36", "HD/VPTW"),
+    ("Số: 11-HD/VPTW", "11", "HD/VPTW"),
+    ("Số 1276-CV/TU", "1276", "CV/TU"),
+], ids=["no-colon", "hd", "with-colon", "cong-van"])
+def test_party_number(line: str, number: str, symbol: str) -> None:
+    # §5: hyphen between number and type, slash before the body, usually no colon after "Số"
+    header = header_of(*PARTY, "BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG", line, "Hà Nội, ngày 03 tháng 4 năm 2018")
+    assert header.national_name == "ĐẢNG CỘNG SẢN VIỆT NAM"
+    assert (header.number, header.year, header.symbol) == (number, None, symbol)
+
+
+@pytest.mark.parametrize(("ident", "expected"), [
+    ("12/QĐ-UBND", ("12", None, "QĐ-UBND")),
+    ("628 /UBND-VX", ("628", None, "UBND-VX")),
+    ("05/BNV-VP", ("05", None, "BNV-VP")),
+    ("30/2020/NĐ-CP", ("30", 2020, "NĐ-CP")),
+    ("31/2024/QH15", ("31", 2024, "QH15")),
+    ("351/2017/UBTVQH14", ("351", 2017, "UBTVQH14")),
+    ("36/2006/CT-TTg", ("36", 2006, "CT-TTg")),
+    ("172-TB/TW", ("172", None, "TB/TW")),
+    ("14514-CV/VPTW", ("14514", None, "CV/VPTW")),
+    ("241/TB-VPCP.", ("241", None, "TB-VPCP")),
+    (" /UBND-VX", (None, None, "UBND-VX")),
+    ("…/UBND-VX", (None, None, "UBND-VX")),
+    ("01TV/2026", ("01TV/2026", None, None)),
+], ids=["admin", "space", "leading-zero", "legal", "luat", "ubtvqh", "ttg", "party", "party-vptw",
+        "final-period", "blank", "ellipsis", "other-shape"])
+def test_parse_identifier(ident: str, expected: tuple[str | None, int | None, str | None]) -> None:
+    assert parse_identifier(ident) == expected
+
+
+# --- tên cơ quan: one or two levels -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("agency", "parent", "issuer"), [
+    (("UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG"), "UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG"),
+    (("UBND TỈNH LAI CHÂU", "SỞ NỘI VỤ"), "UBND TỈNH LAI CHÂU", "SỞ NỘI VỤ"),
+    (("BỘ NỘI VỤ", "CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC"), "BỘ NỘI VỤ", "CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC"),
+    (("ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU"), None, "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU"),
+    (("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"), None, "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"),
+    (("CHÍNH PHỦ",), None, "CHÍNH PHỦ"),
+    (("THỦ TƯỚNG CHÍNH PHỦ",), None, "THỦ TƯỚNG CHÍNH PHỦ"),
+], ids=["ubnd-so", "ubnd-so-noi-vu", "bo-cuc", "ubnd-two-lines", "ubnd-city", "chinh-phu", "thu-tuong"])
+def test_agency_levels(agency: tuple[str, ...], parent: str | None, issuer: str) -> None:
+    header = header_of(*agency, "Số: 12/QĐ-UBND", *NATIONAL, "Hà Nội, ngày 05 tháng 01 năm 2020")
+    assert (header.parent_agency, header.issuer) == (parent, issuer)
+
+
+@pytest.mark.parametrize(("agency", "parent", "issuer"), [
+    (("BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG", "*"), "BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG"),
+    (("ĐẢNG BỘ TỈNH THÁI NGUYÊN", "HUYỆN UỶ ĐỊNH HOÁ", "*"), "ĐẢNG BỘ TỈNH THÁI NGUYÊN", "HUYỆN UỶ ĐỊNH HOÁ"),
+], ids=["vptw", "huyen-uy"])
+def test_party_agency_levels(agency: tuple[str, ...], parent: str, issuer: str) -> None:
+    # §5: parent body over the issuing body, an asterisk in place of the rule; old-style tones kept as written
+    header = header_of(*PARTY, *agency, "Số 36-HD/VPTW", "Hà Nội, ngày 03 tháng 4 năm 2018")
+    assert (header.parent_agency, header.issuer) == (parent, issuer)
+
+
+# --- quốc hiệu, tiêu ngữ ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("national", "motto"), [
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"),
+    ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"),
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập -Tự do- Hạnh phúc"),
+], ids=["new-tones", "old-tones-kept", "loose-dashes"])
+def test_national_name_and_motto_as_written(national: str, motto: str) -> None:
+    header = header_of("ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU", national, motto, "Số: 628/UBND-VX",
+                       "Lai Châu, ngày 29 tháng 3 năm 2020")
+    assert (header.national_name, header.motto) == (national, motto)
+    assert header.issuer == "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU"
+
+
+# --- địa danh, ngày tháng năm -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "place", "date"), [
+    ("Hà Nội, ngày 05 tháng 01 năm 2020", "Hà Nội", "2020-01-05"),
+    ("Lai Châu, ngày 29 tháng 3 năm 2020", "Lai Châu", "2020-03-29"),
+    ("Hà Nội, ngày 5 tháng 3 năm 2020", "Hà Nội", "2020-03-05"),
+    ("Hà Nội, ngày 05 tháng 03 năm 2020", "Hà Nội", "2020-03-05"),
+    ("Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019", "Thành phố Hồ Chí Minh", "2019-06-29"),
+    ("TP. Bắc Kạn, ngày 21 tháng 9 năm 2021", "TP. Bắc Kạn", "2021-09-21"),
+    ("Lai Châu, ngày   tháng 9 năm 2021", "Lai Châu", "2021-09"),
+    ("Tân Uyên, ngày tháng 6 năm 2021", "Tân Uyên", "2021-06"),
+    ("Hà Nội, ngày …… tháng …… năm 2024", "Hà Nội", "2024"),
+], ids=["zero-padded", "month-unpadded", "day-unpadded", "wrong-zero", "long-place", "tp-abbreviation",
+        "blank-day", "blank-day-collapsed", "blank-day-and-month"])
+def test_place_and_date(line: str, place: str, date: str) -> None:
+    header = header_of(*AGENCY, "Số: 12/QĐ-UBND", *NATIONAL, line)
+    assert (header.place, header.date) == (place, date)
+    assert header.date_text == line
+
+
+def test_partial_date_is_reported() -> None:
+    doc = vbhc.parse_text(document([*AGENCY, "Số: 12/QĐ-UBND", *NATIONAL, "Lào Cai, ngày   tháng 9 năm 2021"]))
+    assert doc.header.date == "2021-09"
+    assert IssueCode.PARTIAL_DATE in {issue.code for issue in doc.issues}
+
+
+def test_full_header_has_no_header_issues() -> None:
+    doc = vbhc.parse_text(document([*AGENCY, "Số: 12/QĐ-UBND", *NATIONAL, "Lào Cai, ngày 05 tháng 01 năm 2020"],
+                                   title="QUYẾT ĐỊNH", subject="Về việc kiểm tra vật liệu nổ công nghiệp"))
+    codes = {issue.code for issue in doc.issues}
+    assert not codes & {IssueCode.MISSING_NATIONAL_NAME, IssueCode.MISSING_ISSUER, IssueCode.MISSING_NUMBER,
+                        IssueCode.MISSING_DATE, IssueCode.PARTIAL_DATE, IssueCode.MISSING_KIND,
+                        IssueCode.MISSING_SUBJECT}
+
+
+# --- the two columns in either order -------------------------------------------------------------------
+
+COLUMN_ORDERS = {
+    "agency-first": [*AGENCY, "Số: 12/QĐ-UBND", *NATIONAL, "Lào Cai, ngày 05 tháng 01 năm 2020"],
+    "national-first": [*NATIONAL, "Lào Cai, ngày 05 tháng 01 năm 2020", *AGENCY, "Số: 12/QĐ-UBND"],
+    "interleaved": ["UBND TỈNH LÀO CAI", NATIONAL[0], "SỞ CÔNG THƯƠNG", NATIONAL[1], "Số: 12/QĐ-UBND",
+                    "Lào Cai, ngày 05 tháng 01 năm 2020"],
+    "layout-text": ["   UBND TỈNH LÀO CAI              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "  SỞ CÔNG THƯƠNG                           Độc lập - Tự do - Hạnh phúc",
+                    "",
+                    "   Số: 12/QĐ-UBND                   Lào Cai, ngày 05 tháng 01 năm 2020"],
+    "markdown-bold": ["**UBND TỈNH LÀO CAI  ", "SỞ CÔNG THƯƠNG**", "", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  ",
+                      "Độc lập - Tự do - Hạnh phúc**", "", "Số: 12/QĐ-UBND", "",
+                      "*Lào Cai, ngày 05 tháng 01 năm 2020*"],
+}
+
+
+@pytest.mark.parametrize("lines", COLUMN_ORDERS.values(), ids=COLUMN_ORDERS.keys())
+def test_header_columns_in_either_order(lines: list[str]) -> None:
+    doc = vbhc.parse_text(document(lines, title="QUYẾT ĐỊNH", subject="Về việc kiểm tra vật liệu nổ công nghiệp"))
+    h = doc.header
+    assert (h.national_name, h.motto) == NATIONAL
+    assert (h.parent_agency, h.issuer) == AGENCY
+    assert (h.number, h.symbol) == ("12", "QĐ-UBND")
+    assert (h.place, h.date) == ("Lào Cai", "2020-01-05")
+    assert doc.kind == "quyet_dinh"
+    assert doc.subject == "Về việc kiểm tra vật liệu nổ công nghiệp"
