@@ -131,7 +131,7 @@ def test_kind_from_symbol_when_there_is_no_title() -> None:
 def test_number_line(line: str, number: str | None, year: int | None, symbol: str) -> None:
     header = header_of(*AGENCY, line, *NATIONAL, "Lào Cai, ngày 05 tháng 01 năm 2020")
     assert (header.number, header.year, header.symbol) == (number, year, symbol)
-    assert header.number_text == line
+    assert header.number_text == " ".join(line.split())  # raw text, white space collapsed (contract)
 
 
 def test_blank_draft_number_is_reported_missing() -> None:
@@ -230,7 +230,7 @@ def test_national_name_and_motto_as_written(national: str, motto: str) -> None:
 def test_place_and_date(line: str, place: str, date: str) -> None:
     header = header_of(*AGENCY, "Số: 12/QĐ-UBND", *NATIONAL, line)
     assert (header.place, header.date) == (place, date)
-    assert header.date_text == line
+    assert header.date_text == " ".join(line.split())
 
 
 def test_partial_date_is_reported() -> None:
@@ -250,28 +250,41 @@ def test_full_header_has_no_header_issues() -> None:
 
 # --- the two columns in either order -------------------------------------------------------------------
 
+TITLE, SUBJECT = "QUYẾT ĐỊNH", "Về việc kiểm tra vật liệu nổ công nghiệp"
 COLUMN_ORDERS = {
-    "agency-first": [*AGENCY, "Số: 12/QĐ-UBND", *NATIONAL, "Lào Cai, ngày 05 tháng 01 năm 2020"],
-    "national-first": [*NATIONAL, "Lào Cai, ngày 05 tháng 01 năm 2020", *AGENCY, "Số: 12/QĐ-UBND"],
-    "interleaved": ["UBND TỈNH LÀO CAI", NATIONAL[0], "SỞ CÔNG THƯƠNG", NATIONAL[1], "Số: 12/QĐ-UBND",
-                    "Lào Cai, ngày 05 tháng 01 năm 2020"],
-    "layout-text": ["   UBND TỈNH LÀO CAI              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                    "  SỞ CÔNG THƯƠNG                           Độc lập - Tự do - Hạnh phúc",
-                    "",
-                    "   Số: 12/QĐ-UBND                   Lào Cai, ngày 05 tháng 01 năm 2020"],
-    "markdown-bold": ["**UBND TỈNH LÀO CAI  ", "SỞ CÔNG THƯƠNG**", "", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  ",
-                      "Độc lập - Tự do - Hạnh phúc**", "", "Số: 12/QĐ-UBND", "",
-                      "*Lào Cai, ngày 05 tháng 01 năm 2020*"],
+    "agency-first": ([*AGENCY, "Số: 12/QĐ-UBND", *NATIONAL, "Lào Cai, ngày 05 tháng 01 năm 2020"], TITLE, SUBJECT),
+    "national-first": ([*NATIONAL, "Lào Cai, ngày 05 tháng 01 năm 2020", *AGENCY, "Số: 12/QĐ-UBND"], TITLE, SUBJECT),
+    "interleaved": (["UBND TỈNH LÀO CAI", NATIONAL[0], "SỞ CÔNG THƯƠNG", NATIONAL[1], "Số: 12/QĐ-UBND",
+                     "Lào Cai, ngày 05 tháng 01 năm 2020"], TITLE, SUBJECT),
+    # a PDF text layer merges the number and the date cells of one printed line
+    "number-and-date-on-one-line": ([*AGENCY, *NATIONAL, "Số: 12/QĐ-UBND Lào Cai, ngày 05 tháng 01 năm 2020"],
+                                    TITLE, SUBJECT),
+    # a narrow cell wraps the quốc hiệu (rules §8.9)
+    "national-name-wrapped": ([*AGENCY, "Số: 12/QĐ-UBND", "CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM", NATIONAL[1],
+                               "Lào Cai, ngày 05 tháng 01 năm 2020"], TITLE, SUBJECT),
+    # pdftotext -layout: both columns share the printed lines; title and trích yếu centred below
+    "layout-text": (["   UBND TỈNH LÀO CAI              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                     "  SỞ CÔNG THƯƠNG                           Độc lập - Tự do - Hạnh phúc",
+                     "",
+                     "   Số: 12/QĐ-UBND                   Lào Cai, ngày 05 tháng 01 năm 2020",
+                     ""],
+                    "                              QUYẾT ĐỊNH",
+                    "            Về việc kiểm tra vật liệu nổ công nghiệp"),
+    # Markdown from a web page: each cell in bold, the date in italics
+    "markdown-bold": (["**UBND TỈNH LÀO CAI  ", "SỞ CÔNG THƯƠNG**", "", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  ",
+                       "Độc lập - Tự do - Hạnh phúc**", "", "Số: 12/QĐ-UBND", "",
+                       "*Lào Cai, ngày 05 tháng 01 năm 2020*", ""],
+                      f"**{TITLE}**", f"**{SUBJECT}**"),
 }
 
 
-@pytest.mark.parametrize("lines", COLUMN_ORDERS.values(), ids=COLUMN_ORDERS.keys())
-def test_header_columns_in_either_order(lines: list[str]) -> None:
-    doc = vbhc.parse_text(document(lines, title="QUYẾT ĐỊNH", subject="Về việc kiểm tra vật liệu nổ công nghiệp"))
+@pytest.mark.parametrize(("lines", "title", "subject"), COLUMN_ORDERS.values(), ids=COLUMN_ORDERS.keys())
+def test_header_columns_in_either_order(lines: list[str], title: str, subject: str) -> None:
+    doc = vbhc.parse_text(document(lines, title=title, subject=subject))
     h = doc.header
     assert (h.national_name, h.motto) == NATIONAL
     assert (h.parent_agency, h.issuer) == AGENCY
     assert (h.number, h.symbol) == ("12", "QĐ-UBND")
     assert (h.place, h.date) == ("Lào Cai", "2020-01-05")
-    assert doc.kind == "quyet_dinh"
-    assert doc.subject == "Về việc kiểm tra vật liệu nổ công nghiệp"
+    assert (doc.kind, doc.title) == ("quyet_dinh", TITLE)
+    assert doc.subject == SUBJECT

@@ -14,7 +14,8 @@ import regex as re
 
 # Long form: each part may be blank ("ngày   tháng 9 năm 2021") or dotted ("ngày 22. tháng 3. năm 2020").
 _LONG = re.compile(
-    r"(?:(?:ng[àa]y\s*)?(?P<d>\d{1,2})?[\s.…_]*)?th[áa]ng\s*(?P<m>\d{1,2})?[\s.…_]*n[ăa]m\s*(?P<y>\d{4})", re.IGNORECASE)
+    r"(?:(?:ng[àa]y\s*)?(?P<d>\d{1,2})?[\s.…_]*)?"
+    r"th[áa]ng\s*(?P<m>\d{1,2})?[\s.…_]*n[ăa]m\s*(?P<y>\d{4})", re.IGNORECASE)
 _SHORT = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4}|\d{2})(?!\d)")
 _YEAR_ONLY = re.compile(r"n[ăa]m\s*(?P<y>(?:19|20)\d{2})", re.IGNORECASE)
 

@@ -66,9 +66,12 @@ _CHAR_MAP = str.maketrans({
     "\u041e": "O", "\u0420": "P", "\u0421": "C", "\u0422": "T", "\u0425": "X",
 })
 # Zero-width characters, bidi controls, the BOM, soft hyphen and C0/C1 controls other than newline.
-_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_INVISIBLE = re.compile(
+    r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _FRONT_MATTER = re.compile(r"\A\s*---\n.*?\n---\n", re.DOTALL)
-_RULE = re.compile(r"^[\s|]*(?:[-_=*—–.…·]\s*){3,}[\s|]*$|^[\s|]*$|^[-=\s]*PAGE\s+BREAK[-=\s]*$|^[\s|]*[-–—]{1,2}[\s|]*$")
+# Rules under header parts ("-------"), empty table cells, lone dashes, a converter's "--- PAGE BREAK ---"
+_RULE = re.compile(r"^[\s|]*(?:[-_=*—–.…·]\s*){3,}[\s|]*$|^[\s|]*$"
+                   r"|^[-=\s]*PAGE\s+BREAK[-=\s]*$|^[\s|]*[-–—]{1,2}[\s|]*$")
 _MD_ESCAPE = re.compile(r"\\([-.*_()\[\]#+!`>|])")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _FOOTNOTE_MARK = re.compile(r"(?<=\S)\[\d{1,2}\]|\(\*{1,3}\)")

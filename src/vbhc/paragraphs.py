@@ -18,6 +18,7 @@ lines stay lines. A line broken inside a value ("241/TB-" + "VPCP") joins withou
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass
 
 import regex as re
@@ -74,7 +75,7 @@ def build_paragraphs(lines: list[Line]) -> list[Para]:
     """Join `lines` into paragraphs (see the module docstring)."""
     # Hard-wrapped with a blank line after every printed line (seed 002): most lines are followed by
     # one blank, and most of those blanks fall inside a sentence.
-    singles = [prev for prev, ln in zip(lines, lines[1:], strict=False) if ln.gap == 1]
+    singles = [prev for prev, ln in itertools.pairwise(lines) if ln.gap == 1]
     wrapped = sum(1 for prev in singles if not _CLOSED.search(prev.text))
     double_spaced = len(singles) > 0.6 * max(1, len(lines) - 1) and wrapped > 0.5 * len(singles)
     wide = 2 if double_spaced else 1

@@ -31,7 +31,7 @@ def alternation(phrases: Iterable[str]) -> str:
     each position once per first letter instead of once per phrase: the citation pattern holds a
     hundred type names in three cases.
     """
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for phrase in {fold_tones(p) for p in phrases if p}:
         node = trie
         for ch in " ".join(phrase.split()):
@@ -40,7 +40,10 @@ def alternation(phrases: Iterable[str]) -> str:
     return _trie_regex(trie)
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_regex(node: _Trie) -> str:
     branches = []
     for ch in sorted(node, key=lambda c: (c == "", c)):
         if ch == "":
@@ -130,9 +133,10 @@ SYMBOLED = (rf"(?:QCVN\s+\d+(?::\d{{4}})?/{SYMBOL}"
             rf"|\d{{1,6}}[A-Za-z]{{0,4}}\s?(?:/\s?\d{{4}}\s?)?(?:/\s?|-(?=\p{{Lu}}[\p{{L}}&]*/)){SYMBOL})")
 IDENT = rf"(?:{SYMBOLED}|\d{{1,6}}[A-Za-z]{{0,4}}(?:[/-]\d{{2,4}})?)"
 
-_ADMIN = re.compile(rf"^(?P<number>\d{{1,6}}[A-Za-z]{{0,4}})?\s*/\s*(?:(?P<year>(?:19|20)\d{{2}})\s*/\s*)?(?P<symbol>{SYMBOL})$")
+_YEAR = r"(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?"
+_ADMIN = re.compile(rf"^(?P<number>\d{{1,6}}[A-Za-z]{{0,4}})?\s*/\s*{_YEAR}(?P<symbol>{SYMBOL})$")
 _PARTY = re.compile(rf"^(?P<number>\d{{1,6}})\s*-\s*(?P<symbol>\p{{Lu}}[\p{{L}}]*\s*/\s*{SYMBOL})$")
-_BLANK_NUMBER = re.compile(rf"^[\s.…_]*/\s*(?:(?P<year>(?:19|20)\d{{2}})\s*/\s*)?(?P<symbol>{SYMBOL})$")
+_BLANK_NUMBER = re.compile(rf"^[\s.…_]*/\s*{_YEAR}(?P<symbol>{SYMBOL})$")
 
 
 def parse_identifier(ident: str) -> tuple[str | None, int | None, str | None]:
@@ -195,8 +199,8 @@ def cited_number() -> Pattern:
     Citations are found from their numbers, then their type is read backwards (`citation_head`): far
     cheaper than trying a hundred type names at every position of the text.
     """
-    return re.compile(rf"(?:(?<![\p{{L}}])(?P<so>[Ss]ố\s*:?\s*)(?P<ident>{IDENT})|(?<![\p{{L}}\d/])(?P<bare>{SYMBOLED}))"
-                      rf"(?![\p{{L}}\d/])")
+    return re.compile(rf"(?:(?<![\p{{L}}])(?P<so>[Ss]ố\s*:?\s*)(?P<ident>{IDENT})"
+                      rf"|(?<![\p{{L}}\d/])(?P<bare>{SYMBOLED}))(?![\p{{L}}\d/])")
 
 
 @functools.cache
@@ -216,4 +220,5 @@ def citation_head(with_so: bool) -> Pattern:
 @functools.cache
 def named_law() -> Pattern:
     """A law cited by its name: "Luật Việc làm", "Bộ luật Lao động", "Hiến pháp"."""
-    return re.compile(r"(?<![\p{L}])(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)(?P<name>(?:\s+(?:\p{Lu}[\p{L}]*|[\p{Ll}]+))*)")
+    names = alternation(n for code in ("bo_luat", "luat", "phap_lenh", "hien_phap") for n in data.doc_type(code).names)
+    return re.compile(rf"(?<![\p{{L}}])(?P<type>{names})(?P<name>(?:\s+(?:\p{{Lu}}[\p{{L}}]*|[\p{{Ll}}]+))*)")

@@ -199,14 +199,16 @@ def _split_top(paras: list[Para], seg: Segmented) -> None:
 
 
 def _is_header(p: Para) -> bool:
-    if is_title(p) or is_attachment_title(p) or label_of(p.text) or starts_with(p.text, data.markers().addressee_markers):
+    if is_title(p) or is_attachment_title(p) or label_of(p.text):
+        return False
+    if starts_with(p.text, data.markers().addressee_markers):
         return False
     if starts_with(p.text, data.markers().legal_basis_starters):
         return False
     if p.upper or starts_with(p.text, data.markers().subject_markers) or place_date_line().match(p.text):
         return True
     m = number_line().match(p.text)
-    if m and "/" in m.group("ident") or starts_with(p.text, data.markers().motto_words[:1]):
+    if (m and "/" in m.group("ident")) or starts_with(p.text, data.markers().motto_words[:1]):
         return True
     return len(p.text) < 60 and not p.text.rstrip().endswith((".", ":", ";"))
 

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex as re
 
 from vbhc import data
@@ -18,9 +20,9 @@ def extract_addressees(seg: Segmented) -> tuple[str, ...]:
     """The addressees in order, without dashes and final punctuation; () when there is no Kính gửi."""
     if not seg.addressees:
         return ()
-    marker = re.compile(rf"^\s*{alternation(data.markers().addressee_markers)}\s*:?\s*", re.IGNORECASE)
     first = seg.addressees[0]
-    head = first.text[len(marker.match(first.key).group(0)):] if marker.match(first.key) else first.text
+    m = _marker().match(first.key)
+    head = first.text[m.end():] if m else first.text
     texts = [head, *(p.text for p in seg.addressees[1:])]
     items: list[str] = []
     for text in texts:
@@ -28,6 +30,11 @@ def extract_addressees(seg: Segmented) -> tuple[str, ...]:
         if item:
             items.append(item)
     return tuple(items)
+
+
+@functools.cache
+def _marker() -> re.Pattern[str]:
+    return re.compile(rf"^\s*{alternation(data.markers().addressee_markers)}\s*:?\s*", re.IGNORECASE)
 
 
 def clean_item(text: str) -> str:

@@ -55,7 +55,7 @@ def extract_header(paras: list[Para]) -> Header:
         if p.upper and not starts_with(text, data.markers().subject_markers):
             agencies.append(text)
     parent, issuer = _agency_levels(agencies)
-    return Header(parent_agency=parent, issuer=issuer, **fields)  # type: ignore[arg-type]
+    return Header.model_validate({"parent_agency": parent, "issuer": issuer, **fields})
 
 
 def _split_national(text: str) -> tuple[str, str] | None:

@@ -94,9 +94,9 @@ def find_references(text: str) -> list[Reference]:
     for m in named_law().finditer(key):
         if _inside(m.start(), found) or _inside_span(m.start(), titles):
             continue
-        ref = _named_law(text, key, m)
-        if ref is not None:
-            found.append((m.start(), m.end(), ref))
+        law = _named_law(text, key, m)
+        if law is not None:
+            found.append((m.start(), m.end(), law))
     found.sort(key=lambda item: item[0])
     return merge(ref for _, _, ref in found)
 
@@ -188,11 +188,12 @@ def _unnumbered(text: str, key: str, kind: str | None, end: int, *, issuer: str 
 @functools.cache
 def _law_stop() -> re.Pattern[str]:
     # "và" joins two words of one name ("Luật Địa chất và Khoáng sản") but not a name and what follows
-    return re.compile(rf"(?:{alternation(data.markers().law_name_stops)}(?![\p{{L}}])|và(?=\s+(?:\p{{Ll}}|(?:Bộ\s+)?[Ll]uật\b)))")
+    stops = alternation(data.markers().law_name_stops)
+    return re.compile(rf"(?:{stops}(?![\p{{L}}])|và(?=\s+(?:\p{{Ll}}|(?:Bộ\s+)?[Ll]uật\b)))")
 
 
 def _named_law(text: str, key: str, m: re.Match[str]) -> Reference | None:
-    words = []
+    words: list[tuple[int, int]] = []
     for w in rx(r"[^\s,;.:()\"“”]+(?=([,;.:()\"“”]?))").finditer(key[m.end("type"):]):
         token = w.group(0)
         if not words and not token[:1].isupper():

@@ -54,9 +54,10 @@ def extract_signer(foot: list[Para]) -> Signer:
                 break
             j += 1
     else:
-        j = _position_start(foot)
-        if j is None:
+        found = _position_start(foot)
+        if found is None:
             return Signer()
+        j = found
     position: list[str] = []
     while j < len(foot) and (foot[j].upper or _is_noise(foot[j])) and not _ends_block(foot[j]):
         if foot[j].upper:

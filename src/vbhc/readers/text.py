@@ -27,12 +27,8 @@ def read_text_file(path: Path) -> str:
 
 def decode(raw: bytes, *, name: str = "<bytes>") -> str:
     """Decode text bytes by their BOM, else as UTF-8."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
-        if raw.startswith(bom):
-            break
-    else:
-        encoding = "utf-8"
+    boms = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+    encoding = next((enc for bom, enc in boms if raw.startswith(bom)), "utf-8")
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
