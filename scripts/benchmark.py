@@ -184,6 +184,7 @@ def tone_folding(texts: Sequence[str]) -> dict[str, Any]:
         "words": words,
         "agrees_with_vbhc": all(words[w] == result["vbhc_words"][w] for w in TONE_WORDS),
         "length_preserving": all(len(uts(c)) == len(c) for c in chunks),
+        "same_chunks": sum(uts(c) == fold_raw(c) for c in chunks),
     }
     return result
 
@@ -256,6 +257,7 @@ def rows(figures: dict[str, Any]) -> list[tuple[str, str, str]]:
         words = ", ".join(f"{w}->{v}" for w, v in uts["words"].items())
         out.append(("  underthesea words", words, "agrees" if uts["agrees_with_vbhc"] else "DIFFERS from vbhc"))
         out.append(("  underthesea length-preserving", "yes" if uts["length_preserving"] else "no", ""))
+        out.append(("  same output as fold_tones", f"{uts['same_chunks']}/{tone['chunks']} chunks", ""))
     mem = figures["memory"]
     out.append((f"tracemalloc peak, {mem['parses']:,} parses", f"{mem['tracemalloc_peak_mb']:.1f} MB", ""))
     rss = mem["maxrss_mb"]

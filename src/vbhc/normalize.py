@@ -16,6 +16,7 @@ matching uses. It is length-preserving, so a match found in the folded text slic
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -24,7 +25,7 @@ import regex as re
 from vbhc import data
 from vbhc.columns import split_columns
 from vbhc.models import DigitalSignature, IncomingStamp
-from vbhc.patterns import rx
+from vbhc.patterns import rx, starts_with
 from vbhc.tones import fold_tones
 
 HARD_BREAK = 99
@@ -87,6 +88,8 @@ def normalize(text: str) -> Normalized:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text.translate(_CHAR_MAP))
     text = _FRONT_MATTER.sub("", text, count=1)
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)
     raw = split_columns(text.split("\n"))
     result = Normalized(lines=[])
     lines = _markdown_to_lines(raw, result)
@@ -96,7 +99,7 @@ def normalize(text: str) -> Normalized:
 
 
 def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized) -> list[Line]:
-    noise = {fold_tones(n).casefold() for n in data.markers().noise_lines}
+    noise = _noise()
     out: list[Line] = []
     gap = 0
     footnote: list[str] | None = None
@@ -109,13 +112,14 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized) -> list[L
         text = text.strip().strip("|").strip()
         if table:
             text = rx(r"\s*\|\s*").sub("    ", text)
-        text = _MD_HEADING.sub("", _MD_ESCAPE.sub(r"\1", text))
+        if text.startswith("#"):
+            text = _MD_HEADING.sub("", text)
         emphasis_end = text.endswith("*") or text.endswith("__")
         text = _strip_emphasis(text)
         if text and _RULE.match(text):
             gap = HARD_BREAK
             continue
-        if not text or _PAGE_NUMBER.match(text) or any(n in text.casefold() for n in noise):
+        if not text or _PAGE_NUMBER.match(text) or noise.search(text):
             gap += 0 if text else 1
             continue
         if _FOOTNOTE_LINE.match(text) and (out or footnote is not None):
@@ -128,9 +132,14 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized) -> list[L
             result.footnotes[-1] = " ".join(footnote)
             continue
         footnote = None
-        text = _FOOTNOTE_MARK.sub("", text)
-        text = _SPACED_DAY.sub(r"\1\2", _SPACED_NUMBER.sub(lambda m: m.group(1).replace(" ", ""), text))
-        text = rx(r"(?<=\S) {2,}(?=\S)").sub(" ", text) if not table else text
+        if "[" in text or "(*" in text:
+            text = _FOOTNOTE_MARK.sub("", text)
+        if "ố" in text or "Ố" in text:
+            text = _SPACED_NUMBER.sub(lambda m: m.group(1).replace(" ", ""), text)
+        if "ngày" in text:
+            text = _SPACED_DAY.sub(r"\1\2", text)
+        if "  " in text and not table:
+            text = rx(r"(?<=\S) {2,}(?=\S)").sub(" ", text)
         out.append(Line(text=text, gap=gap, indent=indent, emphasis_end=emphasis_end, table=table))
         gap = 0
     return out
@@ -144,9 +153,13 @@ def _strip_emphasis(text: str) -> str:
     return text.replace("*", "").replace("()", "").strip()
 
 
+@functools.cache
+def _noise() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(n) for n in data.markers().noise_lines), re.IGNORECASE)
+
+
 def _key_starts(text: str, phrases: tuple[str, ...]) -> bool:
-    key = fold_tones(text).casefold()
-    return any(key.startswith(fold_tones(p).casefold()) for p in phrases)
+    return starts_with(text, phrases)
 
 
 def _set_aside_signatures(lines: list[Line], result: Normalized) -> list[Line]:
@@ -165,6 +178,9 @@ def _set_aside_signatures(lines: list[Line], result: Normalized) -> list[Line]:
             group.clear()
 
     for line in lines:
+        if ":" not in line.text and not line.text[:1].isdigit() and not group:
+            out.append(line)
+            continue
         is_key = _key_starts(line.text, marks.signature_keys) or bool(_ISO_STAMP.match(line.text))
         if is_key or (group and _key_starts(line.text, marks.signature_companions)):
             if _ISO_STAMP.match(line.text) and group and not _ISO_STAMP.match(group[-1]):

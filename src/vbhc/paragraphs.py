@@ -101,6 +101,8 @@ def _continues(group: list[Line], line: Line, wide: int) -> bool:
         return True
     if _opens(line.text, text) or is_upper(line.text) or is_upper(prev.text):
         return False
+    if _noise_mark(prev.text) or _noise_mark(line.text):
+        return False  # "(Đã ký)" stands alone between a signer's title and name
     if ":" in prev.text and authority_line().match(prev.text.partition(":")[2].strip()):
         return False  # "Nơi nhận: KT. BỘ TRƯỞNG" ends a signature line
     first = line.text[:1]
@@ -117,6 +119,15 @@ def _continues(group: list[Line], line: Line, wide: int) -> bool:
         # a paragraph cut by a page break goes on in lower case ("số: 12/GM-BTP" in OCR does not)
         return first.islower() and not number_line().match(line.text)
     return True
+
+
+@functools.cache
+def _noise_marks() -> frozenset[str]:
+    return frozenset(m.casefold() for m in data.markers().signature_noise)
+
+
+def _noise_mark(text: str) -> bool:
+    return text.strip().casefold() in _noise_marks()
 
 
 def _glued_token(text: str, line: Line) -> bool:
