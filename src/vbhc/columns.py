@@ -18,11 +18,8 @@ through unchanged, with its leading indent recorded (a first-line indent marks a
 
 from __future__ import annotations
 
-import regex as re
-
 from vbhc.patterns import rx
 
-_GAP = re.compile(r"\S(?: {5,})(?=\S)")
 _MIN_RIGHT = 28  # the right column never starts left of this in A4 layout text
 
 
@@ -36,7 +33,7 @@ def is_layout(lines: list[str]) -> bool:
     content = [ln for ln in lines if ln.strip()]
     if len(content) < 5:
         return False
-    laid = sum(1 for ln in content if ln.startswith("   ") or _GAP.search(ln.strip()))
+    laid = sum(1 for ln in content if ln.startswith("   ") or "     " in ln.strip())
     return laid / len(content) > 0.2
 
 

@@ -57,18 +57,28 @@ def _opener() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation(phrases)})(?![\p{{L}}])")
 
 
+@functools.cache
+def _opener_initials() -> frozenset[str]:
+    marks = data.markers()
+    phrases = (*marks.subject_markers, *marks.addressee_markers, *marks.recipient_markers,
+               *marks.legal_basis_starters, *marks.archive_markers)
+    return frozenset(c for p in phrases for c in (p[0], p[0].lower(), p[0].upper()))
+
+
 def _opens(text: str, before: str = "") -> bool:
-    if label_of(text) or authority_line().match(text):
+    first = text[:1]
+    if label_of(text) or (first in "TKQ" and authority_line().match(text)):
         return True
-    key = fold_tones(text)
-    if _opener().match(key):
+    if first in _opener_initials() and _opener().match(fold_tones(text)):
         return True
-    if place_date_line().match(text):
+    if "ng" in text[:80] and place_date_line().match(text):
         # "Thành phố Hồ Chí" + "Minh, ngày 28 ...": a place name wrapped in its cell
         return not rx(r"(?:^|\s)\p{Lu}[\p{L}.]*$").search(before) or "," in before or len(before.split()) > 4
+    if "/" not in text or "Số" not in text[:20]:
+        return False
     m = number_line().match(text)
     # "Số: 628/UBND-VX" opens a line; "số 64/2025/QH15" at a line start is a wrapped citation
-    return bool(m and "/" in m.group("ident") and "Số" in text[:12])
+    return bool(m and "/" in m.group("ident"))
 
 
 def build_paragraphs(lines: list[Line]) -> list[Para]:

@@ -84,7 +84,7 @@ def is_upper(text: str) -> bool:
 # --- structure: labels of the body's items -------------------------------------------------------
 # "Phần I", "Chương II", "Mục 1", "Điều 1.", "I.", "II-", "1.1.", "6.2", "1.", "1)", "a)", "đ.", "-", "+"
 LABEL = re.compile(
-    r"""^(?P<label>
+    r"""^(?:
         (?P<part>(?:Phần|PHẦN)\s+(?:thứ\s+\w+|[IVXLC]+|\d+)\.?)
       | (?P<chapter>(?:Chương|CHƯƠNG)\s+(?:[IVXLC]+[a-z]?|\d+)\.?)
       | (?P<section>(?:Mục|MỤC)\s+\d+\.?)
@@ -103,6 +103,9 @@ LABEL_RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "roman": 4, "
               "letter": 8, "dash": 9, "plus": 10}
 
 
+_LABEL_OPENERS = frozenset("0123456789IVXLCabcdđeghiklmnopqrstuvxy-–—~•+PCMĐ")
+
+
 def label_of(text: str) -> tuple[str, str, int] | None:
     """(label, kind, rank) of a paragraph that opens an item; None for a plain paragraph.
 
@@ -111,11 +114,13 @@ def label_of(text: str) -> tuple[str, str, int] | None:
     >>> label_of("Điều 1. Phạm vi điều chỉnh")
     ('Điều 1.', 'article', 3)
     """
+    if not text or text[0] not in _LABEL_OPENERS:
+        return None  # cheap: a label can only begin with one of these characters
     m = LABEL.match(text)
     if not m:
         return None
-    kind = next(k for k in LABEL_RANK if m.group(k) is not None)
-    label = m.group("label").strip()
+    kind = m.lastgroup or "dash"
+    label = m.group(kind).strip()
     if kind == "article" and not rx(r"[.:]$").search(label) and text[m.end():].strip()[:1].islower():
         return None  # "Điều 12 Nghị định ..." wrapped to a line start: a citation, not an article
     rank = LABEL_RANK[kind]

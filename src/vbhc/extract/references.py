@@ -31,6 +31,7 @@ from vbhc.tones import fold_tones
 
 _GENERIC = "van_ban"
 _SYMBOLED = re.compile(SYMBOLED)
+_MAY_CITE = re.compile(r"\d|[Ll]uật|Hiến|Pháp lệnh")
 
 
 @functools.cache
@@ -65,6 +66,8 @@ def _dated_unnumbered() -> re.Pattern[str]:
 
 def find_references(text: str) -> list[Reference]:
     """The references of `text` in order of appearance, merged within the text."""
+    if not _MAY_CITE.search(text):
+        return []  # no digit and no law name: nothing to cite
     key = fold_tones(text)
     found: list[tuple[int, int, Reference]] = []
     titles: list[tuple[int, int]] = []
