@@ -66,6 +66,9 @@ def _foot(doc: Document) -> Iterator[Issue]:
 
 
 def _set_aside(doc: Document) -> Iterator[Issue]:
+    if doc.preface:
+        yield Issue(code=IssueCode.PREFACE_SET_ASIDE, field="preface",
+                    message=f"{len(doc.preface)} characters before the header set aside as a preface")
     if doc.incoming_stamps:
         yield Issue(code=IssueCode.INCOMING_STAMP, field="incoming_stamps",
                     message=f"{len(doc.incoming_stamps)} incoming stamp(s) set aside")

@@ -72,6 +72,8 @@ class IssueCode(StrEnum):
     """A signature block stands without a name (a template, or a scan with the name unreadable)."""
     MISSING_RECIPIENTS = "missing-recipients"
     """No "Nơi nhận" list was found."""
+    PREFACE_SET_ASIDE = "preface-set-aside"
+    """Text before the document's header (a web page's summary of it) was kept apart in `preface`."""
     INCOMING_STAMP = "incoming-stamp"
     """An incoming-document stamp ("ĐẾN Số: ... Ngày: ...") was found and set aside."""
     DIGITAL_SIGNATURE = "digital-signature"
@@ -230,6 +232,8 @@ class Document(_Model):
     """Thẩm quyền ký, chức vụ và họ tên người ký."""
     attachments: tuple[Document, ...] = ()
     """Documents after the signer (phụ lục, a sent-along notice, a Quy định ban hành kèm theo)."""
+    preface: str | None = None
+    """Text before the header that belongs to the page, not the document (a web page's news summary)."""
     footnotes: tuple[str, ...] = ()
     """Chú thích: footnote texts found at the foot of pages."""
     digital_signatures: tuple[DigitalSignature, ...] = ()

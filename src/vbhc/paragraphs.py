@@ -25,7 +25,7 @@ import regex as re
 
 from vbhc import data
 from vbhc.normalize import HARD_BREAK, Line
-from vbhc.patterns import alternation, authority_line, is_upper, label_of, number_line, place_date_line, rx
+from vbhc.patterns import alternation, authority_line, is_upper, label_of, number_line, place_date_line, rx, title_kind
 from vbhc.tones import fold_tones
 
 
@@ -145,7 +145,7 @@ def _glued_token(text: str, line: Line) -> bool:
     token = line.text.strip()
     return (" " not in token and is_upper(token) and not is_upper(text) and line.gap == 0
             and not _CLOSED.search(text) and not place_date_line().match(text) and not _opens(token)
-            and not rx(r"^(?:Luật|LUẬT|LỆNH|Lệnh)$").match(token))
+            and title_kind(token) is None)
 
 
 def _joined(group: list[Line]) -> str:

@@ -27,7 +27,7 @@ from vbhc.normalize import normalize
 from vbhc.paragraphs import Para, build_paragraphs
 from vbhc.patterns import starts_with
 from vbhc.readers import read_text_file
-from vbhc.segment import segment
+from vbhc.segment import segment, strip_preface
 
 
 def parse_text(text: str) -> Document:
@@ -35,9 +35,11 @@ def parse_text(text: str) -> Document:
     if not isinstance(text, str):
         raise TypeError(f"parse_text() takes str, not {type(text).__name__}; use vbhc.parse() for files")
     clean = normalize(text)
-    doc = _document(build_paragraphs(clean.lines), attached=False, footnotes=clean.footnotes)
+    preface, paras = strip_preface(build_paragraphs(clean.lines))
+    doc = _document(paras, attached=False, footnotes=clean.footnotes)
     doc = doc.model_copy(update={"footnotes": tuple(clean.footnotes), "digital_signatures": tuple(clean.signatures),
-                                 "incoming_stamps": tuple(clean.stamps)})
+                                 "incoming_stamps": tuple(clean.stamps),
+                                 "preface": "\n".join(p.text for p in preface) or None})
     return doc.model_copy(update={"issues": check(doc)})
 
 

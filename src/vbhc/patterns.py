@@ -7,6 +7,7 @@ original, so a match's span slices the document's own spelling.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Iterable
 
 import regex as re
@@ -79,6 +80,46 @@ def is_upper(text: str) -> bool:
             if letters == 2:
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=65536)
+def fold_accents(text: str) -> str:
+    """Upper case without marks, same length as `text`: "DANH SÁCH" -> "DANH SACH", "Đ" -> "D"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).upper()
+
+
+@functools.cache
+def _title_names() -> tuple[tuple[str, str], ...]:
+    pairs = {(fold_accents(n), row.code) for row in data.doc_types() if row.title for n in row.names}
+    pairs.add((fold_accents("Công văn"), "cong_van"))
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
+def title_kind(text: str) -> str | None:
+    """The kind named at the start of a title line; accent-blind, since OCR drops marks ("GIÁY MỜI")."""
+    folded = fold_accents(text).lstrip()
+    for name, code in _title_names():
+        if folded.startswith(name) and not folded[len(name):len(name) + 1].isalpha():
+            return code
+    return None
+
+
+def title_rest(text: str) -> str:
+    """What follows the type name on a title line ("BIÊN BẢN THẨM ĐỊNH HỒ SƠ" -> "THẨM ĐỊNH HỒ SƠ")."""
+    folded = fold_accents(text)
+    offset = len(text) - len(text.lstrip())
+    for name, _code in _title_names():
+        if folded.lstrip().startswith(name):
+            return text[offset + len(name):].strip(" :.")
+    return text
+
+
+@functools.cache
+def national_name() -> Pattern:
+    """The quốc hiệu (or the Party's heading) in accent-folded text, words split by any white space."""
+    names = [r"\s+".join(re.escape(w) for w in fold_accents(n).split()) for n in data.markers().national_names]
+    return re.compile("|".join(names))
 
 
 # --- structure: labels of the body's items -------------------------------------------------------

@@ -18,14 +18,24 @@ inside their part.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from dataclasses import dataclass, field
 
 import regex as re
 
 from vbhc import data
 from vbhc.paragraphs import Para
-from vbhc.patterns import alternation, authority_line, label_of, number_line, place_date_line, rx, starts_with
+from vbhc.patterns import (
+    alternation,
+    authority_line,
+    fold_accents,
+    label_of,
+    national_name,
+    number_line,
+    place_date_line,
+    rx,
+    starts_with,
+    title_kind,
+)
 
 
 @dataclass(slots=True)
@@ -45,13 +55,6 @@ class Segmented:
     """This is an attachment (Phụ lục ...) rather than a main document."""
 
 
-@functools.lru_cache(maxsize=65536)
-def fold_accents(text: str) -> str:
-    """Upper case without marks, same length as `text`: "DANH SÁCH" -> "DANH SACH", "Đ" -> "D"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).upper()
-
-
 @functools.cache
 def _attachment_title() -> re.Pattern[str]:
     # Accent-blind: OCR writes "DANH SACH" for "DANH SÁCH" (pjj_GM).
@@ -68,38 +71,52 @@ def is_attachment_title(p: Para) -> bool:
 
 
 def is_national_name(p: Para) -> bool:
-    return p.upper and starts_with(p.text, data.markers().national_names)
+    """The quốc hiệu line, or the first line of one the conversion wrapped ("CỘNG HÒA XÃ")."""
+    if not p.upper:
+        return False
+    folded = " ".join(fold_accents(p.text).split())
+    return any(folded.startswith(n) or (n.startswith(folded) and folded.count(" ") >= 1) for n in _nationals())
+
+
+@functools.cache
+def _nationals() -> tuple[str, ...]:
+    return tuple(fold_accents(n) for n in data.markers().national_names)
+
+
+def strip_preface(paras: list[Para]) -> tuple[list[Para], list[Para]]:
+    """Split off what stands before the document's header on a web page (a news summary of it).
+
+    Web copies (tvpl_*) open with "## <headline>", "Ngày 25/11/2025, Văn phòng Chính phủ đã ban hành ..."
+    and "Xem thêm chi tiết tại ..." before the agency / quốc hiệu table. That text is only set aside when
+    it holds prose and no part of a header (Số, địa danh and date, V/v), so that a header whose columns
+    come left column first is never cut.
+    """
+    head = paras[:200]
+    joined = "\n".join(p.text for p in head)
+    m = national_name().search(fold_accents(joined))
+    if m is None:
+        return [], paras
+    k = joined.count("\n", 0, m.start())
+    start = k
+    while start > 0 and k - start < 4 and paras[start - 1].upper and not is_authority(paras[start - 1]):
+        start -= 1
+    before = paras[:start]
+    if not before or not any(len(p.text) >= 150 for p in before):
+        return [], paras
+    if any(_is_header_part(p) or is_recipients_label(p) or is_authority(p) for p in before):
+        return [], paras
+    return before, paras[start:]
+
+
+def _is_header_part(p: Para) -> bool:
+    m = number_line().match(p.text)
+    return bool(m and "/" in m.group("ident")) or bool(place_date_line().match(p.text)) or starts_with(
+        p.text, data.markers().subject_markers)
 
 
 def is_title(p: Para) -> bool:
     """A type-name title line ("QUYẾT ĐỊNH", "BIÊN BẢN THẨM ĐỊNH HỒ SƠ"), not "QUYẾT ĐỊNH:"."""
     return p.upper and title_kind(p.text) is not None and not p.text.rstrip().endswith(":")
-
-
-@functools.cache
-def _title_names() -> tuple[tuple[str, str], ...]:
-    pairs = {(fold_accents(n), row.code) for row in data.doc_types() if row.title for n in row.names}
-    pairs.add((fold_accents("Công văn"), "cong_van"))
-    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
-
-
-def title_kind(text: str) -> str | None:
-    """The kind named at the start of a title line; accent-blind, since OCR drops marks ("GIÁY MỜI")."""
-    folded = fold_accents(text).lstrip()
-    for name, code in _title_names():
-        if folded.startswith(name) and not folded[len(name):len(name) + 1].isalpha():
-            return code
-    return None
-
-
-def title_rest(text: str) -> str:
-    """What follows the type name on a title line ("BIÊN BẢN THẨM ĐỊNH HỒ SƠ" -> "THẨM ĐỊNH HỒ SƠ")."""
-    folded = fold_accents(text)
-    offset = len(text) - len(text.lstrip())
-    for name, _code in _title_names():
-        if folded.lstrip().startswith(name):
-            return text[offset + len(name):].strip(" :.")
-    return text
 
 
 def is_recipients_label(p: Para) -> bool:

@@ -19,8 +19,18 @@ from vbhc import data
 from vbhc.dates import parse_date
 from vbhc.models import Header
 from vbhc.paragraphs import Para
-from vbhc.patterns import SYMBOL, number_line, parse_identifier, place_date_line, rx, starts_with
-from vbhc.segment import fold_accents, is_title
+from vbhc.patterns import (
+    SYMBOL,
+    fold_accents,
+    is_upper,
+    national_name,
+    number_line,
+    parse_identifier,
+    place_date_line,
+    rx,
+    starts_with,
+)
+from vbhc.segment import is_title
 
 _NUMBER_HEAD = re.compile(rf"^(?P<ident>[^\s/]*\s*/\s*(?:(?:19|20)\d{{2}}\s*/\s*)?{SYMBOL}|\d+\s*-\s*{SYMBOL})")
 _TRAILING_RULE = re.compile(r"\s*[-_=]{3,}\s*$")
@@ -31,20 +41,18 @@ def extract_header(paras: list[Para]) -> Header:
     fields: dict[str, object] = {}
     agencies: list[str] = []
     texts = [_TRAILING_RULE.sub("", p.text).strip() for p in paras]
-    skip = -1
+    texts, national = _take_national(texts)
+    if national:
+        fields["national_name"] = national
+    uppers = [p.upper or is_upper(t) for p, t in zip(paras, texts, strict=True)]
     for i, (p, text) in enumerate(zip(paras, texts, strict=True)):
-        if not text or is_title(p) or i == skip:
-            continue
-        if "national_name" not in fields and (split := _split_national(text)) is not None:
-            before, national = split
-            rest = _national_rest(national)
-            if rest and i + 1 < len(texts) and fold_accents(texts[i + 1]).startswith(fold_accents(rest)):
-                national, skip = f"{national} {texts[i + 1]}", i + 1  # "CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM"
-            fields["national_name"] = national
-            if before:
-                agencies.append(before)
+        if not text or is_title(p):
             continue
         if "motto" not in fields and starts_with(text, data.markers().motto_words[:1]):
+            last = data.markers().motto_words[-1]
+            if not starts_with(text.split("-")[-1], (last,)) and i + 1 < len(texts) and \
+                    starts_with(texts[i + 1], (last,)):
+                text, texts[i + 1] = f"{text} {texts[i + 1]}", ""  # "Độc lập - Tự do -" / "Hạnh phúc"
             fields["motto"] = text
             continue
         if "number_text" not in fields and _read_number(text, fields):
@@ -52,31 +60,24 @@ def extract_header(paras: list[Para]) -> Header:
         if "date_text" not in fields and place_date_line().match(text):
             _read_place_date(text, fields)
             continue
-        if p.upper and not starts_with(text, data.markers().subject_markers):
+        if uppers[i] and not starts_with(text, data.markers().subject_markers):
             agencies.append(text)
     parent, issuer = _agency_levels(agencies)
     return Header.model_validate({"parent_agency": parent, "issuer": issuer, **fields})
 
 
-def _split_national(text: str) -> tuple[str, str] | None:
-    """Find the quốc hiệu in a line, also after an agency name merged into it by OCR or a PDF."""
-    folded = fold_accents(text)
-    for name in data.markers().national_names:
-        for candidate in (name, name.replace(" CHỦ NGHĨA VIỆT NAM", "")):
-            at = folded.find(fold_accents(candidate))
-            if at >= 0 and (candidate == name or folded.rstrip().endswith(fold_accents(candidate))):
-                return text[:at].strip(), text[at:].strip()
-    return None
-
-
-def _national_rest(found: str) -> str:
-    """What a quốc hiệu cut at a line end still lacks ("CHỦ NGHĨA VIỆT NAM"), or ""."""
-    folded = fold_accents(found)
-    for name in data.markers().national_names:
-        full = fold_accents(name)
-        if full.startswith(folded) and len(full) > len(folded):
-            return name[len(folded):].strip()
-    return ""
+def _take_national(texts: list[str]) -> tuple[list[str], str | None]:
+    """Find the quốc hiệu across header lines, however the conversion wrapped it ("CỘNG HÒA XÃ" / "HỘI CHỦ
+    NGHĨA VIỆT NAM") or merged it with the agency ("BỘ TÀI CHÍNH CỘNG HÒA ..."); return the lines with it
+    cut out, and its text."""
+    joined = "\n".join(texts)
+    m = national_name().search(fold_accents(joined))
+    if m is None:
+        return texts, None
+    national = " ".join(joined[m.start():m.end()].split())
+    # the cut lines stay as empty lines, so that the result lines up with the paragraphs
+    rest = joined[:m.start()] + "\n" * joined.count("\n", m.start(), m.end()) + joined[m.end():]
+    return [t.strip() for t in rest.split("\n")], national
 
 
 def _read_number(text: str, fields: dict[str, object]) -> bool:
@@ -114,7 +115,10 @@ def _agency_levels(lines: list[str]) -> tuple[str | None, str | None]:
     levels: list[list[str]] = []
     heads = data.agency_heads()
     for line in lines:
-        if not levels or starts_with(line, heads):
+        # "ỦY" / "BAN NHÂN DÂN ...": a line that completes an agency word begun above continues it
+        completes = bool(levels) and starts_with(" ".join([*levels[-1], line]), heads) and not any(
+            starts_with(" ".join(levels[-1]), (h,)) for h in heads)
+        if not levels or (starts_with(line, heads) and not completes):
             levels.append([line])
         else:
             levels[-1].append(line)

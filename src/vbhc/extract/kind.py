@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from vbhc import data
 from vbhc.models import Header
-from vbhc.patterns import rx, starts_with
-from vbhc.segment import Segmented, is_attachment_title, title_kind
+from vbhc.patterns import rx, starts_with, title_kind
+from vbhc.segment import Segmented, is_attachment_title
 
 
 def extract_kind(seg: Segmented, header: Header) -> str | None:

@@ -15,8 +15,8 @@ import functools
 import regex as re
 
 from vbhc import data
-from vbhc.patterns import alternation, rx, starts_with
-from vbhc.segment import Segmented, fold_accents, title_rest
+from vbhc.patterns import alternation, fold_accents, rx, starts_with, title_rest
+from vbhc.segment import Segmented
 
 _APPENDIX = re.compile(r"^PHU LUC(?:\s+(?:[IVXLC]+|\d+)\b)?\s*[:.]?\s*")
 
