@@ -99,12 +99,52 @@ def normalize(text: str) -> Normalized:
     text = _FRONT_MATTER.sub("", text, count=1)
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
-    raw = split_columns(text.split("\n"))
+    raw = _split_cells(split_columns(text.split("\n")))
     result = Normalized(lines=[])
     lines = _markdown_to_lines(raw, result, noisy=bool(_noise().search(text)))
     lines = _set_aside_signatures(lines, result)
     result.lines = _set_aside_stamps(lines, result)
     return result
+
+
+_GLUED_RULE = re.compile(r"(?<=\S)\s*(?:-{4,}|_{4,}|={4,})\s*|\s*(?:-{4,}|_{4,}|={4,})(?=\S)")
+
+
+def _split_cells(raw: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """One line per cell of a layout row, and a line break where a rule or a bold run is glued to text.
+
+    Some web conversions print a whole header table row on one line ("CHÍNH PHỦ------- | CỘNG HÒA XÃ HỘI
+    ...") or glue a title to its subject ("**NGHỊ ĐỊNH**Quy định về ..."). Rows of three or more cells are
+    data tables and stay whole.
+    """
+    out: list[tuple[str, int]] = []
+    for text, indent in raw:
+        if "|" in text and (text.strip().startswith("|") or text.strip().endswith("|")):
+            cells = [c for c in text.strip().strip("|").split("|") if c.strip()]
+            if 0 < len(cells) <= 2 and (len(cells) == 2 or text.strip().strip("|") != text.strip()):
+                for cell in cells:
+                    out.extend(_split_cells([(cell, indent)]))
+                    out.append(("|", 0))
+                continue
+        if ("---" in text or "___" in text or "===" in text) and _GLUED_RULE.search(text) and text.strip("-_= "):
+            out.extend((piece, indent) for piece in _GLUED_RULE.sub("\n|\n", text).split("\n"))
+            continue
+        if "**" in text and (split := _bold_glued(text)):
+            out.extend((piece, indent) for piece in split)
+            continue
+        out.append((text, indent))
+    return out
+
+
+def _bold_glued(text: str) -> list[str]:
+    """["**NGHỊ ĐỊNH**", "Quy định ..."] for "**NGHỊ ĐỊNH**Quy định ..."; [] when no bold run closes on a letter."""
+    pieces, start, opened = [], 0, False
+    for m in re.finditer(r"\*\*", text):
+        opened = not opened
+        if not opened and m.end() < len(text) and text[m.end()].isalpha():
+            pieces.append(text[start:m.end()])
+            start = m.end()
+    return [*pieces, text[start:]] if pieces else []
 
 
 def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized, *, noisy: bool) -> list[Line]:

@@ -224,6 +224,8 @@ def _is_header(p: Para) -> bool:
         return False
     if p.upper or starts_with(p.text, data.markers().subject_markers) or place_date_line().match(p.text):
         return True
+    if national_name().search(fold_accents(p.text)):
+        return True  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc" glued in a web copy
     m = number_line().match(p.text)
     if (m and "/" in m.group("ident")) or starts_with(p.text, data.markers().motto_words[:1]):
         return True
