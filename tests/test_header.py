@@ -102,12 +102,14 @@ def test_cong_van_subject_wrapped_over_lines_is_joined() -> None:
                      "phủ về phòng, chống dịch Covid-19", "Tân Uyên, ngày tháng 6 năm 2021"])
     doc = vbhc.parse_text(text)
     assert doc.kind == "cong_van"
-    assert doc.subject == "thực hiện Thông báo số 121/TB-VPCP kết luận của Thủ tướng Chính phủ về phòng, chống dịch Covid-19"
+    assert doc.subject == ("thực hiện Thông báo số 121/TB-VPCP kết luận của Thủ tướng Chính phủ "
+                           "về phòng, chống dịch Covid-19")
 
 
 def test_kind_from_symbol_when_there_is_no_title() -> None:
     # Party documents often have no title line in web copies: the type code of the ký hiệu tells it
-    doc = vbhc.parse_text(document([*PARTY, "BAN CHẤP HÀNH TRUNG ƯƠNG", "Số 172-TB/TW", "Hà Nội, ngày 22 tháng 3 năm 2020"]))
+    doc = vbhc.parse_text(document([*PARTY, "BAN CHẤP HÀNH TRUNG ƯƠNG", "Số 172-TB/TW",
+                                    "Hà Nội, ngày 22 tháng 3 năm 2020"]))
     assert doc.kind == "thong_bao"
 
 

@@ -272,6 +272,8 @@ def _set_aside_stamps(lines: list[Line], result: Normalized) -> list[Line]:
         while end < len(lines) and end - i < 5 and _stamp_neighbour(lines[end].text, fields, before=False):
             end += 1
         block = [ln.text for ln in lines[start:end]]
+        if end - start < 2 and not re.search(r"\b(?:Số|Ngày)\b", line.text):
+            continue  # "Mục 2. VĂN BẢN ĐẾN" is a heading: a stamp has its field lines
         number = date = None
         for text in block:
             body = re.sub(rf"^.*?\b{marks.incoming_anchor}\s*", "", text)

@@ -128,6 +128,7 @@ LABEL = re.compile(
     r"""^(?:
         (?P<part>(?:Phần|PHẦN)\s+(?:thứ\s+\w+|[IVXLC]+|\d+)\.?)
       | (?P<chapter>(?:Chương|CHƯƠNG)\s+(?:[IVXLC]+[a-z]?|\d+)\.?)
+      | (?P<subsection>(?:Tiểu\s+mục|TIỂU\s+MỤC)\s+\d+\.?)
       | (?P<section>(?:Mục|MỤC)\s+\d+\.?)
       | (?P<article>(?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*[.:]?)
       | (?P<roman>[IVXLC]{1,6}\s?[.\-–)])
@@ -140,11 +141,11 @@ LABEL = re.compile(
     re.VERBOSE,
 )
 # Rank of each label kind in the tree: Phần > Chương > Mục > Điều > I. > 1. > 1.1. > a) > - > +
-LABEL_RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "roman": 4, "number": 5, "decimal": 6,
-              "letter": 8, "dash": 9, "plus": 10}
+LABEL_RANK = {"part": 0, "chapter": 10, "section": 20, "subsection": 25, "article": 30, "roman": 40, "number": 50,
+              "decimal": 60, "letter": 80, "dash": 90, "plus": 100}
 
 
-_LABEL_OPENERS = frozenset("0123456789IVXLCabcdđeghiklmnopqrstuvxy-–—~•+PCMĐ")
+_LABEL_OPENERS = frozenset("0123456789IVXLCabcdđeghiklmnopqrstuvxy-–—~•+PCMĐT")
 
 
 def label_of(text: str) -> tuple[str, str, int] | None:
@@ -166,7 +167,7 @@ def label_of(text: str) -> tuple[str, str, int] | None:
         return None  # "Điều 12 Nghị định ..." wrapped to a line start: a citation, not an article
     rank = LABEL_RANK[kind]
     if kind == "decimal":
-        rank = 5 + label.rstrip(".").count(".")
+        rank = 50 + 10 * label.rstrip(".").count(".")
     return label, kind, rank
 
 
@@ -267,4 +268,4 @@ def citation_head(with_so: bool) -> Pattern:
 def named_law() -> Pattern:
     """A law cited by its name: "Luật Việc làm", "Bộ luật Lao động", "Hiến pháp"."""
     names = alternation(n for code in ("bo_luat", "luat", "phap_lenh", "hien_phap") for n in data.doc_type(code).names)
-    return re.compile(rf"(?<![\p{{L}}])(?P<type>{names})(?P<name>(?:\s+(?:\p{{Lu}}[\p{{L}}]*|[\p{{Ll}}]+))*)")
+    return re.compile(rf"(?<![\p{{L}}])(?P<type>{names})(?=\s)")

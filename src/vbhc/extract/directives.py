@@ -35,7 +35,7 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
 
     def freeze(self) -> Directive:
-        return Directive(label=self.label, text="\n".join(self.texts),
+        return Directive(label=self.label, text="\n".join(t for t in self.texts if t),
                          children=tuple(c.freeze() for c in self.children))
 
 

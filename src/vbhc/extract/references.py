@@ -97,9 +97,10 @@ def find_references(text: str) -> list[Reference]:
     for m in named_law().finditer(key):
         if _inside(m.start(), found) or _inside_span(m.start(), titles):
             continue
-        law = _named_law(text, key, m)
-        if law is not None:
-            found.append((m.start(), m.end(), law))
+        named = _named_law(text, key, m)
+        if named is not None:
+            law, end = named
+            found.append((m.start(), end, law))
     found.sort(key=lambda item: item[0])
     return merge(ref for _, _, ref in found)
 
@@ -195,24 +196,38 @@ def _law_stop() -> re.Pattern[str]:
     return re.compile(rf"(?:{stops}(?![\p{{L}}])|và(?=\s+(?:\p{{Ll}}|(?:Bộ\s+)?[Ll]uật\b)))")
 
 
-def _named_law(text: str, key: str, m: re.Match[str]) -> Reference | None:
-    words: list[tuple[int, int]] = []
-    for w in rx(r"[^\s,;.:()\"“”]+(?=([,;.:()\"“”]?))").finditer(key[m.end("type"):]):
-        token = w.group(0)
-        if not words and not token[:1].isupper():
+def _named_law(text: str, key: str, m: re.Match[str]) -> tuple[Reference, int] | None:
+    """A law cited by its name, and where the name ends; None when no name follows ("Luật này")."""
+    kind = data.kind_for_name(m.group("type"))
+    start = m.end("type")
+    amending = _AMENDING.match(key, start)
+    if amending:
+        # "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B ngày ...": one law, named to its date
+        end = amending.end()
+    else:
+        end = _law_name_end(key, start, free_start=kind == "hien_phap")
+        if end is None:
             return None
-        if _law_stop().match(key, m.end("type") + w.start()) or token[:1].isdigit():
+    title = " ".join(text[m.start():end].split())
+    tail, _ = _tail(text, key, end)
+    return Reference(kind=kind, date=tail["date"], issuer=tail["issuer"], title=title, text=title), end
+
+
+_AMENDING = re.compile(r"\s+sửa\s+đổi[^;.()]*?(?=\s+ngày\s|\s*[;.(]|$)")
+
+
+def _law_name_end(key: str, start: int, *, free_start: bool) -> int | None:
+    end = None
+    for count, w in enumerate(rx(r"[^\s,;.:()\"“”]+(?=([,;.:()\"“”]?))").finditer(key, start)):
+        token = w.group(0)
+        if count == 0 and not token[:1].isupper() and not free_start:
+            return None  # "Luật này", "luật" in running text: no name
+        if _law_stop().match(key, w.start()) or token[:1].isdigit():
             break
-        words.append((m.end("type") + w.start(), m.end("type") + w.end()))
+        end = w.end()
         if w.group(1):
             break
-    if not words:
-        return None
-    end = words[-1][1]
-    title = text[m.start():end]
-    tail, _ = _tail(text, key, end)
-    kind = data.kind_for_name(m.group("type"))
-    return Reference(kind=kind, date=tail["date"], issuer=tail["issuer"], title=title, text=title)
+    return end
 
 
 def ref_key(ref: Reference) -> tuple[str, ...]:

@@ -1,0 +1,229 @@
+"""References (văn bản được viện dẫn): the documents a text cites, typed and merged.
+
+A first citation gives the type, the number and ký hiệu, the date, the issuer after "của" and the
+trích yếu; later ones only the type and number (rules §3.7, NĐ 30 Phụ lục I mục II.6.b)::
+
+    Thông báo số 241/TB-VPCP ngày 12/9/2021 của Văn phòng Chính phủ ...     administrative
+    Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ ...   legal: the year inside the number
+    Công văn số 64-CV/TW, ngày 10/4/2025 của Ban Bí thư ...                 Party: hyphen, comma before "ngày"
+    Luật Việc làm; Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015   a law cited by name
+
+Mentions of one document merge into one reference (by number + year + symbol); the document's own
+number is not a reference. The date is the cited document's issue date, never an effective date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+import vbhc
+from vbhc.models import Reference
+
+HEADER = ("ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU", "Số: 628/UBND-VX", "V/v triển khai công tác phòng, chống dịch",
+          "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Lai Châu, ngày 29 tháng 3 năm 2020",
+          "", "Kính gửi: Các sở, ban, ngành tỉnh.", "")
+FOOT = ("", "Nơi nhận:", "- Như trên;", "- Lưu: VT, VX1.", "", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Tổng Thanh Hải")
+
+
+def document(*body: str, header: Sequence[str] = HEADER) -> vbhc.Document:
+    """A công văn whose body paragraphs are `body`, one per line."""
+    return vbhc.parse_text("\n".join([*header, *body, *FOOT]))
+
+
+def refs_of(*body: str) -> tuple[Reference, ...]:
+    return document(*body).references
+
+
+def only(refs: Sequence[Reference]) -> Reference:
+    assert len(refs) == 1, refs
+    return refs[0]
+
+
+# --- numbered citations ----------------------------------------------------------------------------
+
+CITATIONS = {
+    "thong-bao": ("Thực hiện Thông báo số 241/TB-VPCP ngày 12/9/2021 của Văn phòng Chính phủ thông báo kết luận "
+                  "của Thủ tướng Chính phủ (gửi kèm theo).",
+                  dict(kind="thong_bao", number="241", year=None, symbol="TB-VPCP", date="2021-09-12",
+                       issuer="Văn phòng Chính phủ")),
+    "nghi-dinh": ("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;",
+                  dict(kind="nghi_dinh", number="30", year=2020, symbol="NĐ-CP", date="2020-03-05", issuer="Chính phủ",
+                       title="về công tác văn thư")),
+    "thong-tu": ("Căn cứ Thông tư số 01/2011/TT-BNV ngày 19 tháng 01 năm 2011 của Bộ Nội vụ hướng dẫn thể thức và "
+                 "kỹ thuật trình bày văn bản hành chính;",
+                 dict(kind="thong_tu", number="01", year=2011, symbol="TT-BNV", date="2011-01-19", issuer="Bộ Nội vụ",
+                      title="hướng dẫn thể thức và kỹ thuật trình bày văn bản hành chính")),
+    "quyet-dinh-qppl": ("Căn cứ Quyết định số 18/2020/QĐ-TTg ngày 10/6/2020 của Thủ tướng Chính phủ;",
+                        dict(kind="quyet_dinh", number="18", year=2020, symbol="QĐ-TTg", date="2020-06-10",
+                             issuer="Thủ tướng Chính phủ")),
+    "quyet-dinh-admin": ("Thực hiện Quyết định số 977/QĐ-TTg ngày 11/8/2021 của Thủ tướng Chính phủ;",
+                         dict(kind="quyet_dinh", number="977", year=None, symbol="QĐ-TTg", date="2021-08-11",
+                              issuer="Thủ tướng Chính phủ")),
+    "cong-dien": ("Thực hiện Công điện số 1265/CĐ-TTg ngày 30/9/2021 của Thủ tướng Chính phủ;",
+                  dict(kind="cong_dien", number="1265", symbol="CĐ-TTg", date="2021-09-30",
+                       issuer="Thủ tướng Chính phủ")),
+    "ke-hoach": ("Thực hiện Kế hoạch số 15/KH-UBND ngày 10/01/2020 của UBND tỉnh Lai Châu về kiểm tra công tác cải "
+                 "cách hành chính năm 2020;",
+                 dict(kind="ke_hoach", number="15", symbol="KH-UBND", date="2020-01-10", issuer="UBND tỉnh Lai Châu",
+                      title="về kiểm tra công tác cải cách hành chính năm 2020")),
+    "cong-van": ("Thực hiện Công văn số 3280/UBND-VX ngày 28/10/2025 của Ủy ban nhân dân Thành phố;",
+                 dict(kind="cong_van", number="3280", symbol="UBND-VX", date="2025-10-28",
+                      issuer="Ủy ban nhân dân Thành phố")),
+    "party-cong-van": ("Thực hiện Công văn số 64-CV/TW, ngày 10/4/2025 của Ban Bí thư về công tác chuẩn bị đại hội;",
+                       dict(kind="cong_van", number="64", year=None, symbol="CV/TW", date="2025-04-10",
+                            issuer="Ban Bí thư", title="về công tác chuẩn bị đại hội")),
+    "party-chi-thi": ("Các cấp ủy thực hiện tốt Chỉ thị số 35-CT/TW, ngày 30/5/2019 của Bộ Chính trị về tổ chức "
+                      "đại hội đảng bộ các cấp.",
+                      dict(kind="chi_thi", number="35", symbol="CT/TW", date="2019-05-30", issuer="Bộ Chính trị",
+                           title="về tổ chức đại hội đảng bộ các cấp")),
+    "party-van-ban": ("Thực hiện Văn bản số 1276-CV/TU ngày 24/3/2020 của Ban Thường vụ Tỉnh uỷ về việc quán triệt "
+                      "công tác phòng, chống dịch;",
+                      dict(number="1276", year=None, symbol="CV/TU", date="2020-03-24",
+                           issuer="Ban Thường vụ Tỉnh uỷ")),
+    "no-so": ("Các sở rà soát việc triển khai Nghị quyết 116/NQ-CP của Chính phủ.",
+              dict(kind="nghi_quyet", number="116", symbol="NQ-CP", date=None, issuer="Chính phủ")),
+    "luat-with-number": ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;",
+                         dict(kind="luat", number="64", year=2025, symbol="QH15",
+                              title="Luật Ban hành văn bản quy phạm pháp luật")),
+}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CITATIONS.values(), ids=CITATIONS.keys())
+def test_numbered_citation(sentence: str, expected: dict[str, object]) -> None:
+    ref = only(refs_of(sentence))
+    assert {field: getattr(ref, field) for field in expected} == expected
+
+
+def test_number_without_type_word_takes_kind_from_symbol() -> None:
+    ref = only(refs_of("Theo ý kiến tại số 294/BC-STP ngày 12/3/2020, Sở Tư pháp đã báo cáo."))
+    assert (ref.kind, ref.number, ref.symbol, ref.date) == ("bao_cao", "294", "BC-STP", "2020-03-12")
+
+
+def test_effective_date_is_not_the_issue_date() -> None:
+    ref = only(refs_of("Nghị định số 30/2020/NĐ-CP có hiệu lực từ ngày 05/3/2020."))
+    assert (ref.kind, ref.number, ref.year, ref.symbol) == ("nghi_dinh", "30", 2020, "NĐ-CP")
+    assert ref.date is None
+
+
+def test_first_mention_is_kept_as_written() -> None:
+    ref = only(refs_of("Thực hiện Thông báo số 241/TB-VPCP ngày 12/9/2021 của Văn phòng Chính phủ;"))
+    assert ref.text is not None
+    assert "241/TB-VPCP" in ref.text
+
+
+def test_own_number_is_not_a_reference() -> None:
+    refs = refs_of("Thực hiện Công văn số 628/UBND-VX của UBND tỉnh, các sở tiếp tục triển khai.")
+    assert all(ref.number != "628" for ref in refs)
+
+
+def test_citation_split_at_a_line_end() -> None:
+    # contract: a line break inside "241/TB-" + "VPCP" joins with no space
+    header = ("ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU", "Số: 628/UBND-VX", "V/v thực hiện Thông báo số 241/TB-",
+              "VPCP kết luận của Thủ tướng Chính phủ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+              "Độc lập - Tự do - Hạnh phúc", "Lai Châu, ngày 29 tháng 3 năm 2020", "")
+    ref = only(document("UBND tỉnh yêu cầu các sở, ngành thực hiện.", header=header).references)
+    assert (ref.kind, ref.number, ref.symbol) == ("thong_bao", "241", "TB-VPCP")
+
+
+# --- laws cited by name ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "kind", "title", "date"), [
+    ("Các sở tiếp tục triển khai thi hành Luật Việc làm và các văn bản hướng dẫn.", "luat", "Luật Việc làm", None),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", "luat",
+     "Luật Tổ chức chính quyền địa phương", "2015-06-19"),
+    ("Căn cứ Bộ luật Lao động ngày 20 tháng 11 năm 2019;", "bo_luat", "Bộ luật Lao động", "2019-11-20"),
+], ids=["luat-viec-lam", "luat-with-date", "bo-luat"])
+def test_law_cited_by_name(sentence: str, kind: str, title: str, date: str | None) -> None:
+    ref = only(refs_of(sentence))
+    assert (ref.kind, ref.title, ref.date) == (kind, title, date)
+    assert (ref.number, ref.symbol) == (None, None)
+
+
+def test_constitution_cited_by_name() -> None:
+    # rules §6.3: a Luật's preamble opens "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;"
+    refs = refs_of("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;")
+    assert [ref.kind for ref in refs] == ["hien_phap"]
+
+
+def test_amending_law_cited_by_name_and_date() -> None:
+    # rules §3.7: "Luật sửa đổi, bổ sung một số điều của Luật … ngày …"
+    refs = refs_of("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung "
+                   "một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương "
+                   "ngày 22 tháng 11 năm 2019;")
+    assert any(ref.kind == "luat" and ref.date == "2015-06-19" and ref.title == "Luật Tổ chức chính quyền địa phương"
+               for ref in refs)
+    amending = [ref for ref in refs if ref.date == "2019-11-22"]
+    assert len(amending) == 1
+    assert amending[0].kind == "luat"
+    assert (amending[0].title or "").startswith("Luật sửa đổi, bổ sung một số điều")
+
+
+def test_law_with_number_and_its_amending_law() -> None:
+    refs = refs_of("Căn cứ Luật Quản lý, sử dụng tài sản công số 15/2017/QH14 được sửa đổi, bổ sung bởi "
+                   "Luật số 64/2020/QH14;")
+    assert [(r.kind, r.number, r.year, r.symbol) for r in refs] == [("luat", "15", 2017, "QH14"),
+                                                                    ("luat", "64", 2020, "QH14")]
+    assert refs[0].title == "Luật Quản lý, sử dụng tài sản công"
+
+
+# --- merging ---------------------------------------------------------------------------------------------
+
+def test_later_short_mention_merges_into_the_first() -> None:
+    refs = refs_of(
+        "Thực hiện Chỉ thị số 15/CT-TTg ngày 27/3/2020 của Thủ tướng Chính phủ về quyết liệt thực hiện đợt cao "
+        "điểm phòng, chống dịch COVID-19.",
+        "1. Các sở, ngành thực hiện nghiêm Chỉ thị số 15/CT-TTg.",
+        "2. Công an tỉnh thực hiện Chỉ thị số 16/CT-TTg.",
+    )
+    assert [(r.number, r.symbol) for r in refs] == [("15", "CT-TTg"), ("16", "CT-TTg")]
+    first = refs[0]
+    assert (first.kind, first.date, first.issuer) == ("chi_thi", "2020-03-27", "Thủ tướng Chính phủ")
+    assert first.title == "về quyết liệt thực hiện đợt cao điểm phòng, chống dịch COVID-19"
+
+
+def test_short_mention_first_is_completed_by_a_later_full_one() -> None:
+    refs = refs_of("1. Sở Y tế thực hiện Thông báo số 241/TB-VPCP.",
+                   "2. Sở Tài chính thực hiện Thông báo số 241/TB-VPCP ngày 12/9/2021 của Văn phòng Chính phủ.")
+    ref = only(refs)
+    assert (ref.kind, ref.number, ref.symbol) == ("thong_bao", "241", "TB-VPCP")
+    assert (ref.date, ref.issuer) == ("2021-09-12", "Văn phòng Chính phủ")
+
+
+def test_subject_and_body_mentions_merge_with_the_specific_kind() -> None:
+    # seed 001: "Công văn số 1276-CV/TU" in the V/v line, "Văn bản số 1276-CV/TU ngày 24/3/2020" in the body
+    header = ("ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU", "Số: 628 /UBND-VX",
+              "V/v thực hiện Công văn số 1276-CV/TU của Tỉnh uỷ về quán triệt triển khai công tác phòng, chống dịch",
+              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+              "Lai Châu, ngày 29 tháng 3 năm 2020", "")
+    doc = document("Thực hiện Văn bản số 1276-CV/TU ngày 24/3/2020 của Ban Thường vụ Tỉnh uỷ về việc quán triệt, "
+                   "triển khai công tác phòng, chống dịch, UBND tỉnh yêu cầu các cấp, các ngành thực hiện.",
+                   header=header)
+    ref = only(doc.references)
+    assert (ref.kind, ref.number, ref.symbol, ref.date) == ("cong_van", "1276", "CV/TU", "2020-03-24")
+
+
+# --- references of the legal bases ----------------------------------------------------------------------
+
+def test_legal_bases_carry_their_references() -> None:
+    header = ("UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG", "Số: 12/QĐ-SCT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+              "Độc lập - Tự do - Hạnh phúc", "Lào Cai, ngày 05 tháng 01 năm 2020", "", "QUYẾT ĐỊNH",
+              "Về việc thành lập Đoàn kiểm tra", "", "GIÁM ĐỐC SỞ CÔNG THƯƠNG TỈNH LÀO CAI", "")
+    doc = document(
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;",
+        "Theo đề nghị của Trưởng phòng Kỹ thuật an toàn.",
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Thành lập Đoàn kiểm tra.",
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.",
+        header=header,
+    )
+    assert [b.text for b in doc.legal_bases] == [
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư",
+        "Theo đề nghị của Trưởng phòng Kỹ thuật an toàn",
+    ]
+    assert [[(r.kind, r.number) for r in b.references] for b in doc.legal_bases] == [
+        [("luat", None)], [("nghi_dinh", "30")], []]
+    assert [(r.kind, r.number) for r in doc.references] == [("luat", None), ("nghi_dinh", "30")]

@@ -1,0 +1,166 @@
+"""Signer (ô 7a-7c of Nghị định 30/2020): thẩm quyền ký, chức vụ, họ tên.
+
+The block stands at the bottom right, level with "Nơi nhận:"::
+
+    TM. ỦY BAN NHÂN DÂN        <- authority lines, each with a prefix, outermost first
+    KT. CHỦ TỊCH
+    PHÓ CHỦ TỊCH               <- chức vụ of the person who signs
+    (Đã ký)                    <- web copies print this where the signature stands
+    Tổng Thanh Hải             <- họ tên
+
+Prefixes (rules §3.8, §5): TM. thay mặt, KT. ký thay, TL. thừa lệnh, TUQ. thừa ủy quyền, Q. quyền; Party
+documents write T/M, K/T, T/L, T/UQ. A head who signs in his own right writes no prefix ("GIÁM ĐỐC").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+import vbhc
+from vbhc import data
+from vbhc.models import IssueCode
+
+HEADER = ("UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG", "Số: 12/QĐ-SCT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+          "Độc lập - Tự do - Hạnh phúc", "Lào Cai, ngày 05 tháng 01 năm 2020", "", "QUYẾT ĐỊNH",
+          "Về việc kiểm tra vật liệu nổ công nghiệp", "", "Điều 1. Thành lập Đoàn kiểm tra.",
+          "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.")
+RECIPIENTS = ("Nơi nhận:", "- Như Điều 2;", "- Lưu: VT, KT.")
+
+
+def document(block: Sequence[str], *, signer_first: bool = False) -> str:
+    """A short decision whose foot holds the Nơi nhận list and the signature `block` (one line each)."""
+    columns = [list(block), list(RECIPIENTS)] if signer_first else [list(RECIPIENTS), list(block)]
+    return "\n".join([*HEADER, "", *columns[0], "", *columns[1]])
+
+
+def signer_of(*block: str) -> vbhc.Signer:
+    return vbhc.parse_text(document(block)).signer
+
+
+# --- every prefix of the table -----------------------------------------------------------------------
+
+# One real-looking chain per prefix: the authority's name after the prefix, the signer's chức vụ, a name.
+EXAMPLES = {
+    "TM": ("ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+    "KT": ("GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+    "TL": ("GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"),
+    "TUQ": ("CHỦ TỊCH", "GIÁM ĐỐC SỞ NỘI VỤ"),
+    "Q": ("GIÁM ĐỐC", None),
+}
+FORMS = [(row.prefix, form) for row in data.authorities() for form in row.forms]
+
+
+@pytest.mark.parametrize(("prefix", "form"), FORMS, ids=[form for _, form in FORMS])
+def test_each_prefix_form(prefix: str, form: str) -> None:
+    who, position = EXAMPLES[prefix]  # a new prefix in the table needs an example here
+    line = f"{form} {who}"
+    block = [line, *([position] if position else []), "Nguyễn Văn An"]
+    signer = signer_of(*block)
+    assert signer.authority == (line,)
+    assert signer.position == position
+    assert signer.name == "Nguyễn Văn An"
+
+
+def test_prefix_table_is_nd30_plus_party() -> None:
+    forms = {form for row in data.authorities() for form in row.forms}
+    assert {"TM.", "KT.", "TL.", "TUQ.", "Q."} <= forms  # NĐ 30 Phụ lục I mục II.7
+    assert {"T/M", "K/T", "T/L", "T/UQ"} <= forms  # HD 36-HD/VPTW điểm 1.7
+
+
+# --- chains ------------------------------------------------------------------------------------------------
+
+CHAINS = {
+    "tm-kt-ubnd": (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Tổng Thanh Hải"],
+                   ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), "PHÓ CHỦ TỊCH", "Tổng Thanh Hải"),
+    "tm-ubnd": (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Dương Hữu Bường"],
+                ("TM. ỦY BAN NHÂN DÂN",), "CHỦ TỊCH", "Dương Hữu Bường"),
+    "tl-kt": (["TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Nguyễn Thanh Tú"],
+              ("TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG"), "PHÓ CHÁNH VĂN PHÒNG", "Nguyễn Thanh Tú"),
+    "kt-bo-truong": (["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Duy Thăng"],
+                     ("KT. BỘ TRƯỞNG",), "THỨ TRƯỞNG", "Nguyễn Duy Thăng"),
+    "tm-chinh-phu": (["TM. CHÍNH PHỦ", "THỦ TƯỚNG", "Nguyễn Xuân Phúc"],
+                     ("TM. CHÍNH PHỦ",), "THỦ TƯỚNG", "Nguyễn Xuân Phúc"),
+    "tl-truong-phong": (["TL. GIÁM ĐỐC", "TRƯỞNG PHÒNG KỸ THUẬT AN TOÀN", "Lê Hà"],
+                        ("TL. GIÁM ĐỐC",), "TRƯỞNG PHÒNG KỸ THUẬT AN TOÀN", "Lê Hà"),
+    "party-tm": (["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Đỗ Văn Chiến"], ("T/M BAN THƯỜNG VỤ",), "BÍ THƯ", "Đỗ Văn Chiến"),
+    "party-kt": (["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Nguyễn Thị Hồng Tuyến"],
+                 ("K/T TRƯỞNG BAN",), "PHÓ TRƯỞNG BAN", "Nguyễn Thị Hồng Tuyến"),
+    "party-tm-no-position": (["T/M BỘ CHÍNH TRỊ", "Trần Quốc Vượng"], ("T/M BỘ CHÍNH TRỊ",), None, "Trần Quốc Vượng"),
+    "no-space-after-dot": (["KT.HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "Phạm Minh Hùng"],
+                           ("KT.HIỆU TRƯỞNG",), "PHÓ HIỆU TRƯỞNG", "Phạm Minh Hùng"),
+    "no-prefix": (["GIÁM ĐỐC", "Hoàng Chí Hiền"], (), "GIÁM ĐỐC", "Hoàng Chí Hiền"),
+    "no-prefix-state-title": (["CHỦ TỊCH", "Vũ Văn Hùng"], (), "CHỦ TỊCH", "Vũ Văn Hùng"),
+}
+
+
+@pytest.mark.parametrize(("block", "authority", "position", "name"), CHAINS.values(), ids=CHAINS.keys())
+def test_signature_chain(block: list[str], authority: tuple[str, ...], position: str | None, name: str) -> None:
+    signer = signer_of(*block)
+    assert signer.authority == authority
+    assert signer.position == position
+    assert signer.name == name
+
+
+# --- what stands between the title and the name ----------------------------------------------------------
+
+MARKS = {"da-ky": "(Đã ký)", "da-ky-lower": "(đã ký)", "da-ky-bare": "Đã ký",
+         "template-ky-ghi-ro": "(Ký, ghi rõ họ tên, đóng dấu)", "template-chu-ky": "(Chữ ký, dấu)"}
+
+
+@pytest.mark.parametrize("spacing", ["", "\n"], ids=["next-lines", "blank-lines"])
+@pytest.mark.parametrize("mark", MARKS.values(), ids=MARKS.keys())
+def test_signed_mark_between_title_and_name(mark: str, spacing: str) -> None:
+    # rules §3.8 and §8.12: web and Công báo copies print "(Đã ký)" where the signature stands
+    signer = signer_of("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", spacing + mark + spacing, "Tổng Thanh Hải")
+    assert signer.authority == ("KT. CHỦ TỊCH",)
+    assert signer.position == "PHÓ CHỦ TỊCH"
+    assert signer.name == "Tổng Thanh Hải"
+
+
+def test_blank_lines_where_the_signature_stands() -> None:
+    doc = vbhc.parse_text(document(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "", "", "Dương Hữu Bường"]))
+    assert doc.signer == vbhc.Signer(authority=("TM. ỦY BAN NHÂN DÂN",), position="CHỦ TỊCH", name="Dương Hữu Bường")
+
+
+# --- layout ---------------------------------------------------------------------------------------------
+
+def test_signer_column_before_recipients_column() -> None:
+    doc = vbhc.parse_text(document(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Tổng Thanh Hải"],
+                                   signer_first=True))
+    assert doc.signer.authority == ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH")
+    assert doc.signer.name == "Tổng Thanh Hải"
+    assert [r.name for r in doc.recipients] == ["Như Điều 2"]
+    assert doc.archive == ("VT", "KT")
+
+
+def test_markdown_bold_block() -> None:
+    text = "\n".join([*HEADER, "", "**Nơi nhận:**", "- Như Điều 2;", "- Lưu: VT, KT.", "",
+                      "**KT. CHỦ TỊCH  ", "PHÓ CHỦ TỊCH**", "", "**Tổng Thanh Hải**"])
+    signer = vbhc.parse_text(text).signer
+    assert signer == vbhc.Signer(authority=("KT. CHỦ TỊCH",), position="PHÓ CHỦ TỊCH", name="Tổng Thanh Hải")
+
+
+def test_signer_lines_are_not_recipients() -> None:
+    doc = vbhc.parse_text(document(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"]))
+    names = [r.name for r in doc.recipients]
+    assert names == ["Như Điều 2"]
+    assert not any("GIÁM ĐỐC" in n or "Nguyễn" in n for n in names)
+
+
+# --- missing parts ----------------------------------------------------------------------------------------
+
+def test_no_signature_block() -> None:
+    doc = vbhc.parse_text("\n".join([*HEADER, "", *RECIPIENTS]))
+    assert doc.signer == vbhc.Signer()
+    assert IssueCode.MISSING_SIGNER in {issue.code for issue in doc.issues}
+
+
+def test_block_without_a_name() -> None:
+    # a template, or a scan with the name unreadable
+    doc = vbhc.parse_text(document(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]))
+    assert doc.signer.authority == ("KT. GIÁM ĐỐC",)
+    assert doc.signer.position == "PHÓ GIÁM ĐỐC"
+    assert doc.signer.name is None
+    assert IssueCode.MISSING_SIGNER_NAME in {issue.code for issue in doc.issues}
