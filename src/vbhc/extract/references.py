@@ -201,13 +201,10 @@ def _named_law(text: str, key: str, m: re.Match[str]) -> tuple[Reference, int] |
     kind = data.kind_for_name(m.group("type"))
     start = m.end("type")
     amending = _AMENDING.match(key, start)
-    if amending:
-        # "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B ngày ...": one law, named to its date
-        end = amending.end()
-    else:
-        end = _law_name_end(key, start, free_start=kind == "hien_phap")
-        if end is None:
-            return None
+    # "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B ngày ...": one law, named to its date
+    end = amending.end() if amending else _law_name_end(key, start, free_start=kind == "hien_phap")
+    if end is None:
+        return None
     title = " ".join(text[m.start():end].split())
     tail, _ = _tail(text, key, end)
     return Reference(kind=kind, date=tail["date"], issuer=tail["issuer"], title=title, text=title), end
