@@ -56,12 +56,29 @@ def test_undecodable_bytes_are_a_read_error(tmp_path: Path) -> None:
         vbhc.parse(path)
 
 
-def test_unsupported_suffix_is_typed(tmp_path: Path) -> None:
+def test_a_zip_that_is_not_a_word_document_is_unsupported(tmp_path: Path) -> None:
     path = tmp_path / "cv.xlsx"
-    path.write_bytes(b"PK")
-    with pytest.raises(vbhc.UnsupportedFormatError, match="xlsx"):
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 40 + b"xl/workbook.xml")
+    with pytest.raises(vbhc.UnsupportedFormatError, match=r"cv\.xlsx.*not a Word document"):
         vbhc.parse(path)
     assert issubclass(vbhc.UnsupportedFormatError, vbhc.VbhcError)
+
+
+def test_bytes_and_file_objects_parse_like_paths() -> None:
+    assert vbhc.parse(SEED.read_bytes()) == vbhc.parse(SEED)
+    with SEED.open("rb") as stream:
+        assert vbhc.parse(stream) == vbhc.parse(SEED)
+
+
+def test_format_is_told_by_content_not_suffix(tmp_path: Path) -> None:
+    renamed = tmp_path / "cong-van.pdf"  # a text file with the wrong suffix is still read as text
+    renamed.write_bytes(SEED.read_bytes())
+    assert vbhc.parse(renamed) == vbhc.parse(SEED)
+
+
+def test_a_directory_is_a_read_error(tmp_path: Path) -> None:
+    with pytest.raises(vbhc.ReadError, match="directory"):
+        vbhc.parse(tmp_path)
 
 
 def test_misuse_raises_type_error() -> None:
@@ -69,6 +86,8 @@ def test_misuse_raises_type_error() -> None:
         vbhc.parse_text(b"bytes")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         vbhc.parse(42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="binary"), SEED.open(encoding="utf-8") as text_stream:
+        vbhc.parse(text_stream)  # type: ignore[arg-type]
 
 
 def test_what_a_document_lacks_is_a_coded_issue() -> None:

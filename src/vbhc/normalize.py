@@ -120,8 +120,9 @@ def _split_cells(raw: list[tuple[str, int]]) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     for text, indent in raw:
         if "|" in text and (text.strip().startswith("|") or text.strip().endswith("|")):
-            cells = [c for c in text.strip().strip("|").split("|") if c.strip()]
-            if 0 < len(cells) <= 2 and (len(cells) == 2 or text.strip().strip("|") != text.strip()):
+            every = text.strip().strip("|").split("|")
+            cells = [c for c in every if c.strip()]
+            if len(every) <= 2 and 0 < len(cells) <= 2 and (len(cells) == 2 or text.strip().strip("|") != text.strip()):
                 for cell in cells:
                     out.extend(_split_cells([(cell, indent)]))
                     out.append(("|", 0))

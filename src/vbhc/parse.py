@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import BinaryIO
 
 from vbhc import data
 from vbhc.check import check
@@ -22,11 +22,11 @@ from vbhc.extract import (
     extract_subject,
 )
 from vbhc.extract.references import ref_key
-from vbhc.models import Document, LegalBasis, Reference
+from vbhc.models import Document, Issue, LegalBasis, Reference
 from vbhc.normalize import normalize
 from vbhc.paragraphs import Para, build_paragraphs
 from vbhc.patterns import starts_with
-from vbhc.readers import read_text_file
+from vbhc.readers import read
 from vbhc.segment import segment, strip_preface
 
 
@@ -34,20 +34,27 @@ def parse_text(text: str) -> Document:
     """Parse the text of one document (plain text or Markdown) into a `Document`."""
     if not isinstance(text, str):
         raise TypeError(f"parse_text() takes str, not {type(text).__name__}; use vbhc.parse() for files")
+    return _parse(text)
+
+
+def parse(source: str | os.PathLike[str] | bytes | BinaryIO, *, name: str | None = None) -> Document:
+    """Read a document (.txt, .md, .docx, .pdf, .doc; a path, bytes or a binary file object) and parse it.
+
+    The format is told by content, not by suffix; `name` labels bytes and streams in error messages.
+    Raises `ReadError` for unreadable input and `UnsupportedFormatError` for other formats.
+    """
+    extracted = read(source, name=name)
+    return _parse(extracted.text, reader_issues=extracted.issues)
+
+
+def _parse(text: str, *, reader_issues: tuple[Issue, ...] = ()) -> Document:
     clean = normalize(text)
     preface, paras = strip_preface(build_paragraphs(clean.lines))
     doc = _document(paras, attached=False, footnotes=clean.footnotes)
     doc = doc.model_copy(update={"footnotes": tuple(clean.footnotes), "digital_signatures": tuple(clean.signatures),
                                  "incoming_stamps": tuple(clean.stamps),
                                  "preface": "\n".join(p.text for p in preface) or None})
-    return doc.model_copy(update={"issues": check(doc)})
-
-
-def parse(source: str | os.PathLike[str]) -> Document:
-    """Read a .txt or .md file (UTF-8, with or without BOM) and parse it."""
-    if not isinstance(source, (str, os.PathLike)):
-        raise TypeError(f"parse() takes a path, not {type(source).__name__}")
-    return parse_text(read_text_file(Path(source)))
+    return doc.model_copy(update={"issues": reader_issues + check(doc)})
 
 
 def _with_document_refs(bases: tuple[LegalBasis, ...], refs: tuple[Reference, ...]) -> tuple[LegalBasis, ...]:

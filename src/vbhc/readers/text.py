@@ -1,28 +1,13 @@
-"""Plain text and Markdown files: UTF-8 with or without BOM, UTF-16 with BOM.
+"""Plain text and Markdown: UTF-8 with or without BOM, UTF-16 with BOM.
 
-Undecodable bytes are an error naming the file and the byte offset, never silently dropped.
+Undecodable bytes are an error naming the input and the byte offset, never silently dropped.
 """
 
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
 
-from vbhc.errors import ReadError, UnsupportedFormatError
-
-SUFFIXES = (".txt", ".md", ".markdown", ".text")
-
-
-def read_text_file(path: Path) -> str:
-    """Read and decode a text file; ReadError when it is missing or not valid text."""
-    if path.suffix.lower() not in SUFFIXES:
-        raise UnsupportedFormatError(f"{path}: unsupported format {path.suffix or '(no suffix)'!r}; "
-                                     f"this version reads {', '.join(SUFFIXES)}")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    return decode(raw, name=str(path))
+from vbhc.errors import ReadError
 
 
 def decode(raw: bytes, *, name: str = "<bytes>") -> str:
