@@ -174,14 +174,17 @@ def label_of(text: str) -> tuple[str, str, int] | None:
 # --- structure: document numbers -------------------------------------------------------------------
 # Ký hiệu: "UBND-VX", "TB/TW", "NĐ-CP", "QĐ- ĐHQGHN" (a space after the dash is a typing slip),
 # "STP-VB&TDTHPL", "TTg" (mixed case is legitimate: TTg, QyĐ, CTr, TTr).
-SYMBOL = r"\p{Lu}[\p{L}\d&]*(?:(?:\s?-\s?|/)(?=[\p{Lu}\d])[\p{L}\d&]+)*"
+# A dot may stand inside a group ("VPCP-V.I"), never at its end (a sentence's full stop).
+SYMBOL = r"\p{Lu}[\p{L}\d&]*(?:\.[\p{Lu}\d]+)*(?:(?:\s?-\s?|/)(?=[\p{Lu}\d])[\p{L}\d&]+(?:\.[\p{Lu}\d]+)*)*"
+# A number: digits, a letter or two ("14B"), or a dotted sub-number ("66.12/2026/NQ-CP").
+NUMBER = r"\d{1,6}(?:\.\d{1,3})?[A-Za-z]{0,4}"
 # A cited identifier: "241/TB-VPCP", "30/2020/NĐ-CP", "172-TB/TW", "01TV/2026", "QCVN 01:2019/BCT".
 SYMBOLED = (rf"(?:QCVN\s+\d+(?::\d{{4}})?/{SYMBOL}"
-            rf"|\d{{1,6}}[A-Za-z]{{0,4}}\s?(?:/\s?\d{{4}}\s?)?(?:/\s?|-(?=\p{{Lu}}[\p{{L}}&]*/)){SYMBOL})")
+            rf"|{NUMBER}\s?(?:/\s?\d{{4}}\s?)?(?:/\s?|-(?=\p{{Lu}}[\p{{L}}&]*/)){SYMBOL})")
 IDENT = rf"(?:{SYMBOLED}|\d{{1,6}}[A-Za-z]{{0,4}}(?:[/-]\d{{2,4}})?)"
 
 _YEAR = r"(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?"
-_ADMIN = re.compile(rf"^(?P<number>\d{{1,6}}[A-Za-z]{{0,4}})?\s*/\s*{_YEAR}(?P<symbol>{SYMBOL})$")
+_ADMIN = re.compile(rf"^(?P<number>{NUMBER})?\s*/\s*{_YEAR}(?P<symbol>{SYMBOL})$")
 _PARTY = re.compile(rf"^(?P<number>\d{{1,6}})\s*-\s*(?P<symbol>\p{{Lu}}[\p{{L}}]*\s*/\s*{SYMBOL})$")
 _BLANK_NUMBER = re.compile(rf"^[\s.…_]*/\s*{_YEAR}(?P<symbol>{SYMBOL})$")
 
@@ -228,7 +231,10 @@ def place_date_line() -> Pattern:
 
     OCR and drafts spoil the date ("ngày Jf tháng 10 năm 2025"); the place is still read.
     """
-    return re.compile(r"^(?P<place>[^,;:()\d]{2,60}?)\s*,\s*(?P<date>ng[àa]y\b.*)$", re.IGNORECASE)
+    # The comma after the place is sometimes lost ("Hà Nội ngày 01 ..."): then the place must read as a
+    # proper name, capitalised words only.
+    return re.compile(r"^(?:(?P<place>[^,;:()\d]{2,60}?)\s*,\s*|(?P<bare>(?:\p{Lu}[\p{L}.]*\s+){1,5}))"
+                      r"(?P<date>[Nn]g[àa]y\b.*)$")
 
 
 @functools.cache

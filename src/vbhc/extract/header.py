@@ -20,6 +20,7 @@ from vbhc.dates import parse_date
 from vbhc.models import Header
 from vbhc.paragraphs import Para
 from vbhc.patterns import (
+    NUMBER,
     SYMBOL,
     fold_accents,
     is_upper,
@@ -94,7 +95,7 @@ def _read_number(text: str, fields: dict[str, object]) -> bool:
         head_part, _, tail = ident.partition("/")
         _, year, symbol = parse_identifier("/" + tail)
         number = head_part.strip() or None
-    if number is not None and not rx(r"\d{1,6}[A-Za-z]?").fullmatch(number):
+    if number is not None and not rx(NUMBER).fullmatch(number):
         number = None  # OCR noise in place of the digits ("J§Ê34"): not guessed
     fields.update(number_text=text, number=number, year=year, symbol=symbol)
     leftover = rest[head.end():].strip() if head else ""
@@ -107,7 +108,7 @@ def _read_place_date(text: str, fields: dict[str, object]) -> None:
     m = place_date_line().match(text)
     assert m is not None
     fields["date_text"] = text
-    fields["place"] = m.group("place").strip()
+    fields["place"] = (m.group("place") or m.group("bare")).strip()
     fields["date"] = parse_date(m.group("date"))
 
 
