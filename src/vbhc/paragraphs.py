@@ -25,7 +25,17 @@ import regex as re
 
 from vbhc import data
 from vbhc.normalize import HARD_BREAK, Line
-from vbhc.patterns import alternation, authority_line, is_upper, label_of, number_line, place_date_line, rx, title_kind
+from vbhc.patterns import (
+    alternation,
+    authority_line,
+    is_upper,
+    label_of,
+    number_line,
+    place_date_line,
+    rx,
+    starts_with,
+    title_kind,
+)
 from vbhc.tones import fold_tones
 
 
@@ -74,8 +84,8 @@ def _opens(text: str, before: str = "") -> bool:
     if "ng" in text[:80] and place_date_line().match(text):
         # "Thành phố Hồ Chí" + "Minh, ngày 28 ...": a place name wrapped in its cell
         return not rx(r"(?:^|\s)\p{Lu}[\p{L}.]*$").search(before) or "," in before or len(before.split()) > 4
-    if "/" not in text or "Số" not in text[:20]:
-        return False
+    if "/" not in text or ("Số" not in text[:20] and "số:" not in text[:20]):
+        return False  # "số 64/2025/QH15" at a line start is a wrapped citation; "Luật số: 31/2024/QH15" is not
     m = number_line().match(text)
     # "Số: 628/UBND-VX" opens a line; "số 64/2025/QH15" at a line start is a wrapped citation
     return bool(m and "/" in m.group("ident"))
@@ -103,6 +113,8 @@ def _continues(group: list[Line], line: Line, wide: int) -> bool:
     text = _joined(group)
     if line.table or prev.table or line.gap >= HARD_BREAK:
         return False
+    if text.strip() in _prefix_forms() and is_upper(line.text):
+        return True  # "KT." / "CHỦ TỊCH": a signing prefix alone on its line
     if rx(r"^(?:Luật\s+)?[Ss]ố\s*[:.]?$").match(text):
         return True  # "Số:" with the number on the next line (tvpl_98)
     if _VALUE_BREAK.search(text) and line.text[:1].isalnum() and line.gap < HARD_BREAK:
@@ -111,6 +123,8 @@ def _continues(group: list[Line], line: Line, wide: int) -> bool:
         return True
     if _opens(line.text, text) or is_upper(line.text) or is_upper(prev.text):
         return False
+    if starts_with(prev.text, data.markers().motto_words[:1]):
+        return False  # the tiêu ngữ is a line of its own
     if _noise_mark(prev.text) or _noise_mark(line.text):
         return False  # "(Đã ký)" stands alone between a signer's title and name
     if ":" in prev.text and authority_line().match(prev.text.partition(":")[2].strip()):
@@ -129,6 +143,11 @@ def _continues(group: list[Line], line: Line, wide: int) -> bool:
         # a paragraph cut by a page break goes on in lower case ("số: 12/GM-BTP" in OCR does not)
         return first.islower() and not number_line().match(line.text)
     return True
+
+
+@functools.cache
+def _prefix_forms() -> frozenset[str]:
+    return frozenset(f for row in data.authorities() for f in row.forms)
 
 
 @functools.cache
