@@ -121,6 +121,9 @@ def _continues(group: list[Line], line: Line, wide: int) -> bool:
         return True  # "Covid-" + "19. Tham dự ...": a value broken at the line end, not a new item
     if _glued_token(text, line):
         return True
+    if is_upper(line.text) and is_upper(text) and line.gap == 0 and label_of(text) and not _opens(line.text) \
+            and not _CLOSED.search(prev.text):
+        return True  # a heading in capitals wrapped in its cell: "I. MỤC" / "ĐÍCH, YÊU CẦU"
     if _opens(line.text, text) or is_upper(line.text) or is_upper(prev.text):
         return False
     if starts_with(prev.text, data.markers().motto_words[:1]):

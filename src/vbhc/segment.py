@@ -237,7 +237,7 @@ def _subject(paras: list[Para], i: int, seg: Segmented) -> int:
     mixed = False
     while i < len(paras):
         p = paras[i]
-        if label_of(p.text) or starts_with(p.text, data.markers().legal_basis_starters) or \
+        if label_of(p.text) or (not p.upper and starts_with(p.text, data.markers().legal_basis_starters)) or \
                 starts_with(p.text, data.markers().addressee_markers) or _is_enacting_formula(p):
             break
         if p.upper:

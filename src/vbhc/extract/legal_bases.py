@@ -40,7 +40,7 @@ def basis_indices(body: list[Para]) -> list[int]:
     starters = data.markers().legal_basis_starters
     found: list[int] = []
     for i, p in enumerate(body):
-        is_basis = starts_with(p.text, starters) and not p.table
+        is_basis = starts_with(p.text, starters) and not p.table and not p.upper  # not "THỰC HIỆN LỘ TRÌNH ..."
         if is_basis:
             found.append(i)
             continue
