@@ -13,6 +13,8 @@ what follows its final period (drafter initials "nvv", a stray "TH") is not arch
 
 from __future__ import annotations
 
+import functools
+
 import regex as re
 
 from vbhc import data
@@ -50,7 +52,7 @@ def _items(foot: list[Para]) -> list[str]:
     start = (label + 1) if label is not None else 0
     items: list[str] = []
     if label is not None:
-        after = re.sub(rf"^\s*{alternation(data.markers().recipient_markers)}\s*:?\s*", "", foot[label].key)
+        after = _label().sub("", foot[label].key)
         after = foot[label].text[len(foot[label].text) - len(after):]
         if after and after[0] in _ITEM:
             items.append(after)
@@ -86,6 +88,16 @@ def _run(foot: list[Para], start: int) -> list[str]:
     return out
 
 
+@functools.cache
+def _label() -> re.Pattern[str]:
+    return re.compile(rf"^\s*{alternation(data.markers().recipient_markers)}\s*:?\s*")
+
+
+@functools.cache
+def _archive_label() -> re.Pattern[str]:
+    return re.compile(rf"^\s*[-–~•]?\s*{alternation(data.markers().archive_markers)}\s*:?\s*")
+
+
 def _recipient(text: str) -> Recipient:
     text = clean_item(text)
     m = _NOTE.match(text)
@@ -96,7 +108,7 @@ def _recipient(text: str) -> Recipient:
 
 def split_archive(text: str) -> tuple[str, ...]:
     """ "Lưu: VT, CN (2). nvv" -> ("VT", "CN (2)")."""
-    body = re.sub(rf"^\s*[-–~•]?\s*{alternation(data.markers().archive_markers)}\s*:?\s*", "", text)
+    body = _archive_label().sub("", text)
     depth, end = 0, len(body)
     for i, ch in enumerate(body):
         depth += ch == "("

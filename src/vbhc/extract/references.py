@@ -32,6 +32,7 @@ from vbhc.tones import fold_tones
 _GENERIC = "van_ban"
 _SYMBOLED = re.compile(SYMBOLED)
 _MAY_CITE = re.compile(r"\d|[Ll]uật|Hiến|Pháp lệnh")
+_MAY_NAME_LAW = re.compile(r"Luật|Bộ luật|LUẬT|Hiến|Pháp lệnh")
 
 
 @functools.cache
@@ -87,14 +88,14 @@ def find_references(text: str) -> list[Reference]:
         found.append((start, m.end(), ref))
         if title_span:
             titles.append(title_span)
-    for m in _dated_unnumbered().finditer(key):
+    for m in _dated_unnumbered().finditer(key) if "ngày" in key else ():
         if _inside(m.start(), found) or _inside_span(m.start(), titles):
             continue
         kind = data.kind_for_name(m.group("type"))
         issuer = text[m.start("issuer"):m.end("issuer")].strip() if m.group("issuer") else None
         ref, _ = _unnumbered(text, key, kind, m.end(), issuer=issuer, date=parse_date(m.group("date")))
         found.append((m.start(), m.end(), ref.model_copy(update={"text": text[m.start():m.end()]})))
-    for m in named_law().finditer(key):
+    for m in named_law().finditer(key) if _MAY_NAME_LAW.search(key) else ():
         if _inside(m.start(), found) or _inside_span(m.start(), titles):
             continue
         named = _named_law(text, key, m)
