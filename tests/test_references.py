@@ -227,3 +227,16 @@ def test_legal_bases_carry_their_references() -> None:
     assert [[(r.kind, r.number) for r in b.references] for b in doc.legal_bases] == [
         [("luat", None)], [("nghi_dinh", "30")], []]
     assert [(r.kind, r.number) for r in doc.references] == [("luat", None), ("nghi_dinh", "30")]
+
+
+def test_lower_case_type_word_needs_a_symbol() -> None:
+    # "quy định tại Mẫu số 01" names a form of this very text, not a Quy định; a lower-case type word
+    # right before a full number still cites ("công văn số 4032/TCHQ-GSQL")
+    assert refs_of("Quy cách chứng chỉ quy định tại Mẫu số 01 Phụ lục ban hành kèm theo Nghị định này.") == ()
+    refs = refs_of("hướng dẫn tại công văn số 4032/TCHQ-GSQL ngày 16/8/2021 của Tổng cục Hải quan")
+    assert [(r.kind, r.number, r.symbol, r.date) for r in refs] == [("cong_van", "4032", "TCHQ-GSQL", "2021-08-16")]
+
+
+def test_a_law_named_without_its_number_is_the_numbered_one() -> None:
+    refs = vbhc.parse_text("Căn cứ Luật Hóa chất số 69/2025/QH15;\n\nĐiều 1. Hướng dẫn thi hành Luật Hóa chất về an toàn.").references
+    assert [(r.kind, r.number, r.title) for r in refs] == [("luat", "69", "Luật Hóa chất")]

@@ -264,10 +264,14 @@ def citation_head(with_so: bool) -> Pattern:
     number without "số". The name words may not hold another capitalised type name: in "Nghị định
     hướng dẫn Luật số 90/2025/QH15" the number belongs to the Luật.
     """
-    names = [v for row in data.doc_types() for n in row.names for v in (n, n.lower(), n.upper())]
+    names = [v for row in data.doc_types() for n in row.names for v in (n, n.upper())]
+    lower = [n.lower() for row in data.doc_types() for n in row.names]
     capitalised = alternation(n for row in data.doc_types() for n in row.names)
     words = rf"(?:(?!{capitalised}(?![\p{{L}}]))[\p{{L}}\d&-]+,?\s+){{0,10}}" if with_so else ""
-    return re.compile(rf"(?<![\p{{L}}])(?P<type>{alternation(names)})(?![\p{{L}}])\s+(?P<name>{words})\Z")
+    # Written in lower case ("công văn số 4032/TCHQ-GSQL") a type name must stand right before the number:
+    # "quy định tại Mẫu số 01" cites no Quy định.
+    return re.compile(rf"(?<![\p{{L}}])(?:(?P<type>{alternation(names)})(?![\p{{L}}])\s+(?P<name>{words})"
+                      rf"|(?P<ltype>{alternation(lower)})\s+)\Z")
 
 
 @functools.cache

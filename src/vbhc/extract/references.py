@@ -77,9 +77,11 @@ def find_references(text: str) -> list[Reference]:
         ident = m.group("ident") if with_so else m.group("bare")
         window_start = max(0, m.start() - 160)
         head = citation_head(with_so).search(key, window_start, m.start())
+        if head is not None and head.group("ltype") and not _SYMBOLED.fullmatch(ident):
+            head = None  # "quy định tại Mẫu số 01": a lower-case type word needs a ký hiệu to cite
         if head is None and not (with_so and _SYMBOLED.fullmatch(ident)) and not ident.startswith("QCVN"):
             continue  # "Bệnh nhân số 133", a date or a phone number: not a document
-        type_word = head.group("type") if head else None
+        type_word = (head.group("type") or head.group("ltype")) if head else None
         name = head.group("name") if head else None
         start = head.start() if head else m.start()
         ref, title_span = _numbered(text, key, type_word, name, ident, m.end(), start)
@@ -251,7 +253,10 @@ def merge(refs: Iterable[Reference]) -> list[Reference]:
         if old.kind in (None, _GENERIC) and ref.kind not in (None, _GENERIC):
             update["kind"] = ref.kind
         merged[k] = old.model_copy(update={k2: v for k2, v in update.items() if v is not None})
-    return list(merged.values())
+    # a law named without its number ("Luật Hóa chất") is the numbered one cited by the same name
+    numbered = {fold_tones(r.title).casefold() for r in merged.values() if r.number and r.title}
+    return [r for r in merged.values()
+            if r.number or r.symbol or not r.title or fold_tones(r.title).casefold() not in numbered]
 
 
 def extract_references(texts: Iterable[str], *, own: Reference | None = None) -> tuple[Reference, ...]:
