@@ -238,5 +238,6 @@ def test_lower_case_type_word_needs_a_symbol() -> None:
 
 
 def test_a_law_named_without_its_number_is_the_numbered_one() -> None:
-    refs = vbhc.parse_text("Căn cứ Luật Hóa chất số 69/2025/QH15;\n\nĐiều 1. Hướng dẫn thi hành Luật Hóa chất về an toàn.").references
+    text = "Căn cứ Luật Hóa chất số 69/2025/QH15;\n\nĐiều 1. Hướng dẫn thi hành Luật Hóa chất về an toàn."
+    refs = vbhc.parse_text(text).references
     assert [(r.kind, r.number, r.title) for r in refs] == [("luat", "69", "Luật Hóa chất")]
