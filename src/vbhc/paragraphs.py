@@ -99,32 +99,38 @@ def build_paragraphs(lines: list[Line]) -> list[Para]:
     wrapped = sum(1 for prev in singles if not _CLOSED.search(prev.text))
     double_spaced = len(singles) > 0.6 * max(1, len(lines) - 1) and wrapped > 0.5 * len(singles)
     wide = 2 if double_spaced else 1
-    paras: list[list[Line]] = []
+    groups: list[tuple[list[Line], str]] = []
+    prev_upper = False
     for line in lines:
-        if paras and _continues(paras[-1], line, wide):
-            paras[-1].append(line)
+        upper = is_upper(line.text)
+        if groups and _continues(groups[-1], line, wide, upper=upper, prev_upper=prev_upper):
+            members, text = groups[-1]
+            members.append(line)
+            glue = "" if _VALUE_BREAK.search(text) and line.text[:1].isalnum() else " "
+            groups[-1] = (members, text + glue + line.text)
         else:
-            paras.append([line])
-    return [_make(group) for group in paras]
+            groups.append(([line], line.text))
+        prev_upper = upper
+    return [_make(members, text) for members, text in groups]
 
 
-def _continues(group: list[Line], line: Line, wide: int) -> bool:
-    prev = group[-1]
-    text = _joined(group)
+def _continues(group: tuple[list[Line], str], line: Line, wide: int, *, upper: bool, prev_upper: bool) -> bool:
+    members, text = group
+    prev = members[-1]
     if line.table or prev.table or line.gap >= HARD_BREAK:
         return False
-    if text.strip() in _prefix_forms() and is_upper(line.text):
+    if upper and text.strip() in _prefix_forms():
         return True  # "KT." / "CHỦ TỊCH": a signing prefix alone on its line
-    if rx(r"^(?:Luật\s+)?[Ss]ố\s*[:.]?$").match(text):
+    if len(text) < 12 and rx(r"^(?:Luật\s+)?[Ss]ố\s*[:.]?$").match(text):
         return True  # "Số:" with the number on the next line (tvpl_98)
-    if _VALUE_BREAK.search(text) and line.text[:1].isalnum() and line.gap < HARD_BREAK:
+    if _VALUE_BREAK.search(text) and line.text[:1].isalnum():
         return True  # "Covid-" + "19. Tham dự ...": a value broken at the line end, not a new item
-    if _glued_token(text, line):
+    if upper and " " not in line.text.strip() and _glued_token(text, line):
         return True
-    if is_upper(line.text) and is_upper(text) and line.gap == 0 and label_of(text) and not _opens(line.text) \
-            and not _CLOSED.search(prev.text):
+    opens = _opens(line.text, text)
+    if upper and line.gap == 0 and not opens and is_upper(text) and label_of(text) and not _CLOSED.search(prev.text):
         return True  # a heading in capitals wrapped in its cell: "I. MỤC" / "ĐÍCH, YÊU CẦU"
-    if _opens(line.text, text) or is_upper(line.text) or is_upper(prev.text):
+    if opens or upper or prev_upper:
         return False
     if starts_with(prev.text, data.markers().motto_words[:1]):
         return False  # the tiêu ngữ is a line of its own
@@ -170,18 +176,10 @@ def _glued_token(text: str, line: Line) -> bool:
             and title_kind(token) is None)
 
 
-def _joined(group: list[Line]) -> str:
-    out = group[0].text
-    for line in group[1:]:
-        out += line.text if _VALUE_BREAK.search(out) and line.text[:1].isalnum() else " " + line.text
-    return out
-
-
-def _make(group: list[Line]) -> Para:
-    text = _joined(group)
-    return Para(text=text, key=fold_tones(text), upper=is_upper(text), table=group[0].table, lines=len(group))
+def _make(members: list[Line], text: str) -> Para:
+    return Para(text=text, key=fold_tones(text), upper=is_upper(text), table=members[0].table, lines=len(members))
 
 
 def para(text: str) -> Para:
     """A paragraph made from one string (tests and readers)."""
-    return _make([Line(text=text)])
+    return _make([Line(text=text)], text)
