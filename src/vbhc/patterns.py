@@ -59,9 +59,9 @@ def _trie_regex(node: _Trie) -> str:
     return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
 
 
-def starts_with(text: str, phrases: Iterable[str]) -> bool:
+def starts_with(text: str, phrases: tuple[str, ...]) -> bool:
     """True if `text` begins with one of `phrases` as whole words, ignoring case and tone placement."""
-    return bool(_starter(tuple(phrases)).match(fold_tones(text)))
+    return bool(_starter(phrases).match(fold_tones(text)))
 
 
 @functools.lru_cache(maxsize=64)

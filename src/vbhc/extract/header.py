@@ -117,8 +117,8 @@ def _agency_levels(lines: list[str]) -> tuple[str | None, str | None]:
     heads = data.agency_heads()
     for line in lines:
         # "ỦY" / "BAN NHÂN DÂN ...": a line that completes an agency word begun above continues it
-        completes = bool(levels) and starts_with(" ".join([*levels[-1], line]), heads) and not any(
-            starts_with(" ".join(levels[-1]), (h,)) for h in heads)
+        completes = bool(levels) and starts_with(" ".join([*levels[-1], line]), heads) and not starts_with(
+            " ".join(levels[-1]), heads)
         if not levels or (starts_with(line, heads) and not completes):
             levels.append([line])
         else:

@@ -32,6 +32,7 @@ from vbhc.tones import fold_tones
 _GENERIC = "van_ban"
 _SYMBOLED = re.compile(SYMBOLED)
 _MAY_CITE = re.compile(r"\d|[Ll]uật|Hiến|Pháp lệnh")
+_MAY_NUMBER = re.compile(r"\d\s?[/.:-]\s?\d|\d\s?[/-]\s?\p{Lu}|[Ss]ố\s*:?\s*\d|QCVN")
 _MAY_NAME_LAW = re.compile(r"Luật|Bộ luật|LUẬT|Hiến|Pháp lệnh")
 
 
@@ -72,7 +73,7 @@ def find_references(text: str) -> list[Reference]:
     key = fold_tones(text)
     found: list[tuple[int, int, Reference]] = []
     titles: list[tuple[int, int]] = []
-    for m in cited_number().finditer(key):
+    for m in cited_number().finditer(key) if _MAY_NUMBER.search(key) else ():
         with_so = m.group("so") is not None
         ident = m.group("ident") if with_so else m.group("bare")
         window_start = max(0, m.start() - 160)
