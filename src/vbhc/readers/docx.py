@@ -25,7 +25,7 @@ import regex as re
 
 from vbhc.errors import ReadError, UnsupportedFormatError
 from vbhc.readers import Extracted
-from vbhc.readers.wordnum import W, Numbering
+from vbhc.readers.wordnum import Numbering, W
 
 __all__ = ["extract_docx"]
 
