@@ -4,26 +4,55 @@
     >>> doc = vbhc.parse_text("ỦY BAN NHÂN DÂN\\nTỈNH LAI CHÂU\\n\\nSố: 628/UBND-VX\\n")
     >>> doc.header.number, doc.header.symbol
     ('628', 'UBND-VX')
+
+The names below are loaded on first use (PEP 562), so that `import vbhc` stays cheap for command-line
+tools and batch workers: pydantic, which the models need, costs about 100 ms to import.
 """
 
-from vbhc.errors import ReadError, UnsupportedFormatError, VbhcError
-from vbhc.models import (
-                         DigitalSignature,
-                         Directive,
-                         Document,
-                         Header,
-                         IncomingStamp,
-                         Issue,
-                         IssueCode,
-                         LegalBasis,
-                         Recipient,
-                         Reference,
-                         Signer,
-)
-from vbhc.parse import parse, parse_text
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from vbhc.errors import ReadError, UnsupportedFormatError, VbhcError
+    from vbhc.models import (
+        DigitalSignature,
+        Directive,
+        Document,
+        Header,
+        IncomingStamp,
+        Issue,
+        IssueCode,
+        LegalBasis,
+        Recipient,
+        Reference,
+        Signer,
+    )
+    from vbhc.pipeline import parse, parse_text
 
 __all__ = [
     "DigitalSignature", "Directive", "Document", "Header", "IncomingStamp", "Issue", "IssueCode", "LegalBasis",
     "ReadError", "Recipient", "Reference", "Signer", "UnsupportedFormatError", "VbhcError", "parse", "parse_text",
 ]
 __version__ = "0.1.0"
+
+_HOMES = {
+    **dict.fromkeys(("ReadError", "UnsupportedFormatError", "VbhcError"), "vbhc.errors"),
+    **dict.fromkeys(("DigitalSignature", "Directive", "Document", "Header", "IncomingStamp", "Issue", "IssueCode",
+                     "LegalBasis", "Recipient", "Reference", "Signer"), "vbhc.models"),
+    **dict.fromkeys(("parse", "parse_text"), "vbhc.pipeline"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'vbhc' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

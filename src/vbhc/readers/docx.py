@@ -42,7 +42,14 @@ _SKIP = frozenset(W + t for t in (
 _BREAKS = frozenset({W + "br", W + "cr"})
 _TABS = frozenset({W + "tab", W + "ptab"})
 _SPACE = re.compile(r"\s+")
+# A long run of spaces typed to push the rest of a line onto the next one ("TM. ỦY BAN NHÂN DÂN    ...
+# KT. CHỦ TỊCH" in a narrow centred cell); shorter runs are blanks ("Số:      /SCT-CN") or justification.
+_WRAP = re.compile(r"(?<=\S)[ \u00a0]{40,}(?=\S)")
 _OFF = frozenset({"0", "false", "off", "none"})
+# A borderless two-column table of more rows is a list or a form (label | value), read row by row,
+# unless it holds the header or the nơi nhận / signer area.
+_LAYOUT_ROWS = 6
+_LAYOUT_MARK = re.compile(r"(?i)^(?:n[ơo]i\s+nh[ậa]n|c[ộo]ng\s+h[òo][àa]\s+x[ãa]\s+h[ộo]i|(?:TM|KT|TL|TUQ)\.\s)")
 
 
 def extract_docx(raw: bytes, *, name: str) -> Extracted:
@@ -147,7 +154,8 @@ class _Reader:
         boxes: list[Any] = []
         self._inline(p, parts, boxes)
         label = self.numbering.label(p)
-        lines = [_SPACE.sub(" ", ln).strip() for ln in "".join(parts).split("\n")]
+        text = _WRAP.sub("\n", "".join(parts))
+        lines = [_SPACE.sub(" ", ln).strip() for ln in text.split("\n")]
         lines = [ln for ln in lines if ln]
         if label and lines:
             lines[0] = f"{label} {lines[0]}"
@@ -195,7 +203,8 @@ class _Reader:
         if all(_full_width(c, ncols) for row in filled for c in row):
             # a frame around paragraphs (one column): its content is read as body text
             return [[ln for ln in cell.lines] for row in filled for cell in row]
-        if not self._bordered(tbl, rows, ncols) and all(len(row) <= 2 for row in filled):
+        if (not self._bordered(tbl, rows, ncols) and all(len(row) <= 2 for row in filled)
+                and (len(filled) <= _LAYOUT_ROWS or any(_LAYOUT_MARK.match(c.lines[0]) for r in filled for c in r))):
             return self._layout(filled, ncols, widths)
         return [[_data_row(row) for row in rows if any(c.lines for c in row)]]
 
