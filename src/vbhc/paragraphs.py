@@ -28,6 +28,7 @@ from vbhc.normalize import HARD_BREAK, Line
 from vbhc.patterns import (
     alternation,
     authority_line,
+    fold_accents,
     is_upper,
     label_of,
     number_line,
@@ -130,6 +131,8 @@ def _continues(group: tuple[list[Line], str], line: Line, wide: int, *, upper: b
     opens = _opens(line.text, text)
     if upper and line.gap == 0 and not opens and is_upper(text) and label_of(text) and not _CLOSED.search(prev.text):
         return True  # a heading in capitals wrapped in its cell: "I. MỤC" / "ĐÍCH, YÊU CẦU"
+    if upper and prev_upper and line.gap == 0 and len(text) < 20 and _title_completed(text, line.text):
+        return True  # a type name wrapped in its cell: "NGHỊ" / "ĐỊNH", "PHỤ" / "LỤC I"
     if opens or upper or prev_upper:
         return False
     if starts_with(prev.text, data.markers().motto_words[:1]):
@@ -152,6 +155,19 @@ def _continues(group: tuple[list[Line], str], line: Line, wide: int, *, upper: b
         # a paragraph cut by a page break goes on in lower case ("số: 12/GM-BTP" in OCR does not)
         return first.islower() and not number_line().match(line.text)
     return True
+
+
+def _title_completed(text: str, more: str) -> bool:
+    joined = f"{text} {more}"
+    if title_kind(text) is None and title_kind(joined) is not None:
+        return True
+    folded, whole = fold_accents(text), fold_accents(joined)
+    return any(whole.startswith(t) and not folded.startswith(t) for t in _appendix_titles())
+
+
+@functools.cache
+def _appendix_titles() -> tuple[str, ...]:
+    return tuple(fold_accents(t) for t in data.markers().attachment_titles)
 
 
 @functools.cache

@@ -150,7 +150,9 @@ def segment(paras: list[Para], *, attached: bool = False) -> Segmented:
     """Group `paras` into the parts of a document."""
     seg = Segmented(attached=attached)
     foot_start = _foot_start(paras)
-    starts = _attachment_starts(paras, foot_start + 1)
+    # An attached document is split off at the top level only: the forms inside a Phụ lục (each with its
+    # own quốc hiệu) belong to it.
+    starts = [] if attached else _attachment_starts(paras, foot_start + 1)
     foot_end = starts[0] if starts else len(paras)
     seg.foot = paras[foot_start:foot_end]
     seg.tail = [paras[a:b] for a, b in zip(starts, [*starts[1:], len(paras)], strict=False)]
@@ -177,11 +179,16 @@ def _foot_start(paras: list[Para]) -> int:
 def _attachment_starts(paras: list[Para], begin: int) -> list[int]:
     """Where attached documents begin after the foot; notes before the first one are not content."""
     starts: list[int] = []
+    in_appendix = False
     for i in range(begin, len(paras)):
         p = paras[i]
-        if is_attachment_title(p) and not (starts and i - starts[-1] < 2):
-            starts.append(i)
-        elif is_national_name(p) and not (starts and i - starts[-1] < 4):
+        if is_attachment_title(p) and not (starts and i - starts[-1] < 2) and (
+                not in_appendix or fold_accents(p.text).startswith("PHU LUC")):
+            starts.append(i)  # inside a Phụ lục only the next Phụ lục starts a new one, not its lists
+            in_appendix = True
+        elif is_national_name(p) and not in_appendix and not (starts and i - starts[-1] < 4):
+            # a sent-along document with its own header; inside a Phụ lục, a quốc hiệu heads a form
+            # (Mẫu số 01, 02, ...) of that Phụ lục, not a document of its own
             starts.append(_back_over_agency(paras, i, starts, begin))
         elif not starts and is_title(p):
             starts.append(i)

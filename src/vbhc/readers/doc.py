@@ -19,7 +19,7 @@ from pathlib import Path
 from vbhc.errors import ReadError, UnsupportedFormatError
 from vbhc.readers import Extracted
 
-__all__ = ["CONVERT_TIMEOUT", "extract_doc", "find_soffice"]
+__all__ = ["CONVERT_TIMEOUT", "convert", "convert_to_docx", "extract_doc", "find_soffice"]
 
 CONVERT_TIMEOUT = 60.0
 """Seconds a LibreOffice conversion may take before the file is given up (ReadError)."""
@@ -53,9 +53,19 @@ def extract_doc(raw: bytes, *, name: str, timeout: float | None = None) -> Extra
 
 def convert_to_docx(raw: bytes, *, name: str, soffice: str, timeout: float = CONVERT_TIMEOUT) -> bytes:
     """The .docx LibreOffice makes of the .doc bytes `raw`; ReadError if it cannot."""
-    tmp = Path(tempfile.mkdtemp(prefix="vbhc-doc-"))
+    return convert(raw, name=name, soffice=soffice, suffix=".doc", target="docx:MS Word 2007 XML", timeout=timeout)
+
+
+def convert(raw: bytes, *, name: str, soffice: str, suffix: str, target: str,
+            timeout: float = CONVERT_TIMEOUT) -> bytes:
+    """Bytes of `raw` (a file with `suffix`) converted by LibreOffice to `target` ("docx:...", "pdf").
+
+    Runs ``soffice --headless --convert-to`` in a private temporary directory with a throwaway profile,
+    under `timeout`; the directory goes away afterwards, also on failure. ReadError if no output.
+    """
+    tmp = Path(tempfile.mkdtemp(prefix="vbhc-soffice-"))
     try:
-        source = tmp / "input.doc"
+        source = tmp / ("input" + suffix)
         source.write_bytes(raw)
         outdir = tmp / "out"
         outdir.mkdir()
@@ -64,16 +74,16 @@ def convert_to_docx(raw: bytes, *, name: str, soffice: str, timeout: float = CON
         cmd = [
             soffice, "--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
             f"-env:UserInstallation={profile.as_uri()}",
-            "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(outdir), str(source),
+            "--convert-to", target, "--outdir", str(outdir), str(source),
         ]
         env = {**os.environ, "HOME": str(tmp), "SAL_USE_VCLPLUGIN": "svp"}
         returncode, output = _run(cmd, env=env, cwd=tmp, timeout=timeout, name=name)
-        result = outdir / "input.docx"
-        if returncode != 0 or not result.is_file() or result.stat().st_size == 0:
+        produced = sorted(outdir.glob("input.*"))
+        if returncode != 0 or not produced or produced[0].stat().st_size == 0:
             detail = output.decode("utf-8", "replace").strip().splitlines()
             reason = detail[-1] if detail else f"exit status {returncode}, no output"
-            raise ReadError(f"{name}: LibreOffice could not convert the .doc file: {reason}")
-        return result.read_bytes()
+            raise ReadError(f"{name}: LibreOffice could not convert the file: {reason}")
+        return produced[0].read_bytes()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -89,7 +99,7 @@ def _run(cmd: list[str], *, env: dict[str, str], cwd: Path, timeout: float, name
         out, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired as exc:
         _kill(proc)
-        raise ReadError(f"{name}: LibreOffice did not convert the .doc file within {timeout:g} s") from exc
+        raise ReadError(f"{name}: LibreOffice did not finish the conversion within {timeout:g} s") from exc
     except BaseException:
         _kill(proc)
         raise
