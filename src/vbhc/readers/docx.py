@@ -1,23 +1,27 @@
 """.docx reader: the body of a Word document as text in the pipeline's conventions (see vbhc.readers).
 
 The body is read in document order, paragraphs and tables interleaved as they stand; content controls
-(``w:sdt``), tracked insertions, hyperlinks and fields are read through, deleted text is not. Page headers,
-footers and footnotes are not part of the body and are not read.
+(``w:sdt``), tracked insertions, hyperlinks and fields are read through, deleted text is not. Page headers
+and footers are not part of the body and are not read. Footnotes and endnotes follow the body, each a block
+"[n] text" (the pipeline sets such lines aside as footnotes; their citations still count).
 
 - A paragraph is one block; its soft line breaks are line breaks, its tabs and space runs one space.
   Word's automatic numbering is not in the text: the label a reader sees ("1.", "2.1.", "a)", "-") is
   rebuilt from ``w:numPr`` and numbering.xml (`vbhc.readers.wordnum`) and put before the text.
 - Text boxes (``w:txbxContent``) follow the paragraph that anchors them.
-- A table with no visible borders and at most two filled cells per row is layout (the header, the
-  nơi nhận / signer row): its left column, then its right column, each followed by a "|" line; a row
-  filled across the page width breaks the columns. Merged cells are read once.
-- Other tables are data tables: a row per line, "| a | b | c |". A table of a single column is a frame
-  around ordinary paragraphs and is read as such.
+- A table with no visible borders (table, style and cell borders resolved), at most two filled cells per
+  row and few rows is layout (the header, the nơi nhận / signer row): each cell's lines followed by a "|"
+  line, left cell before right cell. The header table goes row by row (agency and quốc hiệu, số and date,
+  V/v), other layout tables column by column (nơi nhận, then the signer; signature blocks side by side).
+  Empty spacer columns are ignored; merged cells are read once (continuation cells hold no text).
+- Other tables are data tables: a row per line, "| a | b | c |" (at least three cells). A table of a single
+  column is a frame around ordinary paragraphs and is read as such. Nested tables are read in their cell.
 """
 
 from __future__ import annotations
 
 import io
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +36,7 @@ __all__ = ["extract_docx"]
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _VAL = W + "val"
+_RPR, _VANISH = W + "rPr", W + "vanish"
 
 # Elements whose subtree holds no text a reader sees (or text read elsewhere).
 _SKIP = frozenset(W + t for t in (
@@ -55,11 +60,12 @@ _LAYOUT_MARK = re.compile(r"(?i)^(?:n[ơo]i\s+nh[ậa]n|c[ộo]ng\s+h[òo][àa]\
 def extract_docx(raw: bytes, *, name: str) -> Extracted:
     """Text of a .docx file in the pipeline's conventions (see vbhc.readers)."""
     try:
-        body, numbering, styles = _load(raw)
+        body, related = _load(raw)
     except Exception as exc:
         raise ReadError(f"{name}: not a readable Word document (.docx): {_reason(exc)}") from exc
     try:
-        text = _Reader(numbering, styles).read(body)
+        text = _Reader(related.get("numbering"), related.get("styles")).read(
+            body, notes=(related.get("footnotes"), related.get("endnotes")))
     except (ReadError, UnsupportedFormatError):
         raise
     except Exception as exc:  # a structure this reader did not expect: still the caller's ReadError
@@ -72,8 +78,8 @@ def _reason(exc: Exception) -> str:
     return text if len(text) < 200 else text[:200] + "..."
 
 
-def _load(raw: bytes) -> tuple[Any, Any | None, Any | None]:
-    """The w:body element and the numbering and styles roots of the main document part."""
+def _load(raw: bytes) -> tuple[Any, dict[str, Any]]:
+    """The w:body element and the roots of the parts it relates to ("numbering", "styles", "footnotes", ...)."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.oxml import parse_xml
     from docx.package import Package
@@ -89,11 +95,12 @@ def _load(raw: bytes) -> tuple[Any, Any | None, Any | None]:
     body = document.find(W + "body")
     if body is None:
         raise ReadError("word/document.xml has no w:body")
+    wanted = {RT.NUMBERING: "numbering", RT.STYLES: "styles", RT.FOOTNOTES: "footnotes", RT.ENDNOTES: "endnotes"}
     related: dict[str, Any] = {}
     for rel in part.rels.values():
-        if not rel.is_external and rel.reltype in (RT.NUMBERING, RT.STYLES):
-            related[rel.reltype] = root(rel.target_part)
-    return body, related.get(RT.NUMBERING), related.get(RT.STYLES)
+        if not rel.is_external and rel.reltype in wanted:
+            related[wanted[rel.reltype]] = root(rel.target_part)
+    return body, related
 
 
 @dataclass(slots=True)
@@ -101,7 +108,12 @@ class _Cell:
     tc: Any
     col: int
     span: int
-    lines: list[str]
+    blocks: list[list[str]]
+
+    @property
+    def lines(self) -> list[str]:
+        """The cell's lines, its paragraphs one after the other."""
+        return [ln for block in self.blocks for ln in block]
 
 
 class _Reader:
@@ -116,40 +128,65 @@ class _Reader:
                     if st.get(W + "default") in ("1", "true", "on"):
                         self.default_table_style = sid
 
-    def read(self, body: Any) -> str:
-        return "\n\n".join("\n".join(block) for block in self.blocks(body) if block)
+    def read(self, body: Any, notes: tuple[Any | None, Any | None] = (None, None)) -> str:
+        blocks = self.blocks(body)
+        blocks.extend(self._notes(body, notes))
+        return "\n\n".join("\n".join(block) for block in blocks if block)
+
+    def _notes(self, body: Any, roots: tuple[Any | None, Any | None]) -> list[list[str]]:
+        """The footnotes and endnotes the body refers to, in order: "[1] text", "[2] text", ..."""
+        out: list[list[str]] = []
+        for root, ref, note in zip(roots, ("footnoteReference", "endnoteReference"), ("footnote", "endnote"),
+                                   strict=True):
+            if root is None:
+                continue
+            by_id = {el.get(W + "id"): el for el in root.iter(W + note)}
+            seen: set[str] = set()
+            for mark in body.iter(W + ref):
+                nid = mark.get(W + "id")
+                if nid in seen or nid not in by_id:
+                    continue
+                seen.add(nid)
+                lines = [ln for block in self.blocks(by_id[nid]) for ln in block]
+                if lines:
+                    out.append([f"[{len(out) + 1}] {lines[0]}", *lines[1:]])
+        return out
 
     # -- block level ---------------------------------------------------------------------------------------
 
-    def blocks(self, container: Any) -> list[list[str]]:
+    def blocks(self, container: Any, *, cell: bool = False) -> list[list[str]]:
         """The blocks (lists of lines) of a body, cell, text box or content control, in order."""
         out: list[list[str]] = []
         for child in container:
             tag = child.tag
             if tag == W + "p":
-                lines, boxes = self.paragraph(child)
+                lines, boxes = self.paragraph(child, cell=cell)
                 if lines:
                     out.append(lines)
                 for box in boxes:
-                    out.extend(self.blocks(box))
+                    out.extend(self.blocks(box, cell=cell))
             elif tag == W + "tbl":
                 out.extend(self.table(child))
             elif tag in (W + "sdt", W + "customXml", W + "ins", W + "moveTo"):
                 content = child.find(W + "sdtContent") if tag == W + "sdt" else child
                 if content is not None:
-                    out.extend(self.blocks(content))
+                    out.extend(self.blocks(content, cell=cell))
             elif tag == _MC + "AlternateContent":
                 choice = child.find(_MC + "Choice")
-                got = self.blocks(choice) if choice is not None else []
+                got = self.blocks(choice, cell=cell) if choice is not None else []
                 if not got and (fallback := child.find(_MC + "Fallback")) is not None:
-                    got = self.blocks(fallback)
+                    got = self.blocks(fallback, cell=cell)
                 out.extend(got)
         return out
 
     # -- paragraphs ----------------------------------------------------------------------------------------
 
-    def paragraph(self, p: Any) -> tuple[list[str], list[Any]]:
-        """The lines of paragraph `p` (its numbering label first) and the text boxes it anchors."""
+    def paragraph(self, p: Any, *, cell: bool = False) -> tuple[list[str], list[Any]]:
+        """The lines of paragraph `p` (its numbering label first) and the text boxes it anchors.
+
+        An empty numbered paragraph shows its label alone; kept in table cells (the automatic numbers of
+        an STT column), dropped in the body (an empty list item left over from editing).
+        """
         parts: list[str] = []
         boxes: list[Any] = []
         self._inline(p, parts, boxes)
@@ -159,6 +196,8 @@ class _Reader:
         lines = [ln for ln in lines if ln]
         if label and lines:
             lines[0] = f"{label} {lines[0]}"
+        elif label and cell:
+            lines = [label]
         return lines, boxes
 
     def _inline(self, el: Any, parts: list[str], boxes: list[Any]) -> None:
@@ -202,7 +241,7 @@ class _Reader:
         ncols = max(len(widths), max(c.col + c.span for row in rows for c in row))
         if all(_full_width(c, ncols) for row in filled for c in row):
             # a frame around paragraphs (one column): its content is read as body text
-            return [[ln for ln in cell.lines] for row in filled for cell in row]
+            return [block for row in filled for cell in row for block in cell.blocks]
         if (not self._bordered(tbl, rows, ncols) and all(len(row) <= 2 for row in filled)
                 and (len(filled) <= _LAYOUT_ROWS or any(_LAYOUT_MARK.match(c.lines[0]) for r in filled for c in r))):
             return self._layout(filled, ncols, widths)
@@ -219,40 +258,49 @@ class _Reader:
                 vmerge = pr.find(W + "vMerge") if pr is not None else None
                 hmerge = pr.find(W + "hMerge") if pr is not None else None
                 continued = any(m is not None and m.get(_VAL) in (None, "continue") for m in (vmerge, hmerge))
-                lines = [] if continued else [ln for block in self.blocks(tc) for ln in block]
-                row.append(_Cell(tc, col, span, lines))
+                row.append(_Cell(tc, col, span, [] if continued else self.blocks(tc, cell=True)))
                 col += span
             rows.append(row)
         return rows
 
     def _layout(self, filled: list[list[_Cell]], ncols: int, widths: list[int]) -> list[list[str]]:
-        """Left column, then right column, band by band (a full-width row ends a band)."""
-        out: list[list[str]] = []
+        """The cells of a layout table, each followed by "|".
+
+        A header table (it holds the quốc hiệu) is read row by row, in the order of NĐ 30's cells: agency and
+        quốc hiệu, số and date, V/v; rows that only continue the agency name on the left (one line per row)
+        are read as one band, left column first. Other layout tables (nơi nhận and signer, signature blocks
+        side by side) are read column by column; a row filled across the width ends a band.
+        """
+        header = any(_NATIONAL.match(_fold(ln)) for row in filled for c in row for ln in c.lines[:2])
+        out: list[str] = []
         left: list[str] = []
         right: list[str] = []
 
         def flush() -> None:
-            block = [*left, "|"] if left else []
-            block += [*right, "|"] if right else []
-            if block:
-                out.append(block)
-            left.clear()
-            right.clear()
+            for stream in (left, right):
+                if stream:
+                    out.extend([*stream, "|"])
+                    stream.clear()
 
         for row in filled:
             if len(row) == 1 and _full_width(row[0], ncols):
                 flush()
-                out.append([*row[0].lines, "|"])
+                out.extend([*row[0].lines, "|"])
                 continue
             if len(row) == 2:
-                left.extend(row[0].lines)
-                right.extend(row[1].lines)
+                lcell, rcell = row
             elif _center(row[0], ncols, widths) < 0.5:
-                left.extend(row[0].lines)
+                lcell, rcell = row[0], None
             else:
-                right.extend(row[0].lines)
+                lcell, rcell = None, row[0]
+            if header and not (lcell is not None and all(_upper(ln) for ln in lcell.lines)):
+                flush()
+            left.extend(lcell.lines if lcell else [])
+            right.extend(rcell.lines if rcell else [])
+            if header and not (lcell is not None and all(_upper(ln) for ln in lcell.lines)):
+                flush()
         flush()
-        return out
+        return [out] if out else []
 
     def _bordered(self, tbl: Any, rows: list[list[_Cell]], ncols: int) -> bool:
         """Whether most filled cells show lines on at least two sides."""
@@ -289,6 +337,20 @@ class _Reader:
         return sides
 
 
+_NATIONAL = re.compile(r"^(?:CONG HOA XA HOI|DANG CONG SAN VIET NAM)")
+
+
+def _fold(text: str) -> str:
+    """Capitals without accents, for matching the quốc hiệu."""
+    decomposed = unicodedata.normalize("NFD", text.upper().replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def _children(el: Any, tag: str) -> list[Any]:
     """Children of `el` with `tag`, looking through content controls and custom XML wrappers."""
     out: list[Any] = []
@@ -304,8 +366,6 @@ def _children(el: Any, tag: str) -> list[Any]:
 
 def _data_row(row: list[_Cell]) -> str:
     cells = [_SPACE.sub(" ", " ".join(c.lines).replace("|", " ")).strip() for c in row]
-    while len(cells) > 3 and not cells[-1]:
-        cells.pop()
     cells += [""] * (3 - len(cells))
     return "| " + " | ".join(cells) + " |"
 
@@ -354,7 +414,8 @@ def _int(text: str | None, default: int) -> int:
 
 
 def _hidden(run: Any) -> bool:
-    vanish = _find(run, f"{W}rPr/{W}vanish")
+    rpr = run.find(_RPR)
+    vanish = rpr.find(_VANISH) if rpr is not None else None
     return vanish is not None and vanish.get(_VAL) not in _OFF
 
 
