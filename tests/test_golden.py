@@ -15,7 +15,7 @@ import vbhc
 from golden import compare
 
 FIXTURES = Path(__file__).parent / "fixtures"
-READABLE = {".txt", ".md"}
+READABLE = {".txt", ".md", ".docx", ".doc"}
 
 
 def _cases() -> list[tuple[Path, Path]]:
@@ -32,7 +32,7 @@ CASES = _cases()
 
 
 def test_fixtures_are_present() -> None:
-    assert len(CASES) >= 13  # five seeds and eight real text documents
+    assert len(CASES) >= 21  # the seeds as text and .docx, real text and .docx documents
 
 
 # Differences from the gold that are understood and not yet fixed, per document, exactly as `compare`

@@ -181,7 +181,7 @@ NUMBER = r"\d{1,6}(?:\.\d{1,3})?[A-Za-z]{0,4}"
 # A cited identifier: "241/TB-VPCP", "30/2020/NĐ-CP", "172-TB/TW", "01TV/2026", "QCVN 01:2019/BCT".
 SYMBOLED = (rf"(?:QCVN\s+\d+(?::\d{{4}})?/{SYMBOL}"
             rf"|{NUMBER}\s?(?:/\s?\d{{4}}\s?)?(?:/\s?|-(?=\p{{Lu}}[\p{{L}}&]*/)){SYMBOL})")
-IDENT = rf"(?:{SYMBOLED}|\d{{1,6}}[A-Za-z]{{0,4}}(?:[/-]\d{{2,4}})?)"
+IDENT = rf"(?:{SYMBOLED}|\d{{1,10}}[A-Za-z]{{0,4}}(?:[/-]\d{{2,4}})?)"
 
 _YEAR = r"(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?"
 _ADMIN = re.compile(rf"^(?P<number>{NUMBER})?\s*/\s*{_YEAR}(?P<symbol>{SYMBOL})$")

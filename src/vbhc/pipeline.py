@@ -74,7 +74,8 @@ def _document(paras: list[Para], *, attached: bool, footnotes: list[str]) -> Doc
     parent_lines = data.markers().attachment_parent_lines
     # Body first: a reference's issuer and title come from its first mention in the text, and the
     # subject's mention only adds what the body lacks (a more specific kind: "Công văn" for "Văn bản").
-    texts = [*(p.text for p in seg.body if not starts_with(p.text.lstrip("( "), parent_lines)),
+    # Rows of data tables list persons, vehicles and their papers (certificates, licences), not cited texts.
+    texts = [*(p.text for p in seg.body if not p.table and not starts_with(p.text.lstrip("( "), parent_lines)),
              subject or "", *addressees, *footnotes]
     own = Reference(number=header.number, year=header.year, symbol=header.symbol)
     attachments: list[Document] = []

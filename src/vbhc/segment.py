@@ -173,6 +173,23 @@ def _foot_start(paras: list[Para]) -> int:
             return i
         if is_national_name(p) and i > 5 and any(label_of(q.text) for q in paras[:i]):
             return i  # a second document begins and this one has no foot
+    return _bare_signature(paras)
+
+
+def _bare_signature(paras: list[Para]) -> int:
+    """No Nơi nhận and no TM./KT. line: the foot is the first "TITLE / Name" pair near the end.
+
+    A biên bản ends with its signature blocks alone ("ĐẠI DIỆN CHI NHÁNH" / Bùi Thanh Phương, "TRƯỞNG ĐOÀN"
+    / Trần Trọng Trang) after the closing "./.".
+    """
+    from vbhc.extract.signer import is_name  # the signer module knows what a name looks like
+
+    floor = max(1, len(paras) - 12)
+    for i in range(floor, len(paras) - 1):
+        p, nxt = paras[i], paras[i + 1]
+        if p.upper and len(p.text) < 60 and not is_title(p) and not is_national_name(p) and \
+                not label_of(p.text) and is_name(nxt.text) and paras[i - 1].text.rstrip().endswith((".", "./.")):
+            return i
     return len(paras)
 
 
@@ -198,10 +215,17 @@ def _attachment_starts(paras: list[Para], begin: int) -> list[int]:
 def _back_over_agency(paras: list[Para], i: int, starts: list[int], begin: int) -> int:
     floor = starts[-1] + 1 if starts else begin
     j = i
-    while j > floor and i - j < 3 and paras[j - 1].upper and not is_authority(paras[j - 1]) and \
-            starts_with(paras[j - 1].text, data.agency_heads()):
+    # Layout text gives the left column first: agency lines, then "Số ..." and "V/v ...", then the quốc hiệu.
+    while j > floor and i - j < 6 and not is_authority(paras[j - 1]) and (
+            (paras[j - 1].upper and starts_with(paras[j - 1].text, data.agency_heads()))
+            or _is_number_line(paras[j - 1]) or starts_with(paras[j - 1].text, data.markers().subject_markers)):
         j -= 1
     return j
+
+
+def _is_number_line(p: Para) -> bool:
+    m = number_line().match(p.text)
+    return bool(m and "/" in m.group("ident"))
 
 
 def _split_top(paras: list[Para], seg: Segmented) -> None:
@@ -281,8 +305,9 @@ def _is_enacting_formula(p: Para) -> bool:
 def _addressees_end(paras: list[Para], k: int) -> int:
     label = paras[k]
     end = k + 1
-    while end < len(paras) and paras[end].text[:1] in "-–•+" and not label_of(paras[end].text[1:].strip()):
-        end += 1
+    while end < len(paras) and (paras[end].text[:1] in "-–•+" and not label_of(paras[end].text[1:].strip())
+                                or (paras[end].text.startswith("(") and len(paras[end].text) < 200)):
+        end += 1  # an item, or a bracketed line under one: "(Theo Kế hoạch số 2242/KH-SCT ...)"
     if end == k + 1 and rx(r"^[^:]*:\s*$").match(label.text) and end < len(paras):
         nxt = paras[end]
         if len(nxt.text) <= 120 and not label_of(nxt.text) and \

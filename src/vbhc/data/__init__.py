@@ -76,6 +76,7 @@ class Markers(_Row):
     title_starters: tuple[str, ...]
     issuer_stops: tuple[str, ...]
     law_name_stops: tuple[str, ...]
+    personal_papers: tuple[str, ...]
 
 
 def _load(name: str) -> dict[str, Any]:

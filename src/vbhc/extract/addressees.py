@@ -27,7 +27,9 @@ def extract_addressees(seg: Segmented) -> tuple[str, ...]:
     items: list[str] = []
     for text in texts:
         item = clean_item(text)
-        if item:
+        if item and item.startswith("(") and items:
+            items[-1] = f"{items[-1]} {item}"  # a bracketed qualifier under its addressee
+        elif item:
             items.append(item)
     return tuple(items)
 

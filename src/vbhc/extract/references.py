@@ -42,6 +42,16 @@ def _after_number() -> re.Pattern[str]:
 
 
 @functools.cache
+def _personal_paper() -> re.Pattern[str]:
+    return re.compile(rf"{alternation(data.markers().personal_papers)}\s*\Z", re.IGNORECASE)
+
+
+@functools.cache
+def _issued_by() -> re.Pattern[str]:
+    return re.compile(rf"^\s*,?\s*do\s+(?P<issuer>[^,;.()]{{3,90}}?)\s+(?:cấp|ban hành)\s+ngày\s+(?P<date>{DATE})")
+
+
+@functools.cache
 def _narrated_date() -> re.Pattern[str]:
     # "Ngày 28 tháng 10 năm 2025, Chủ tịch ... đã ban hành Công văn số 3280/UBND-VX": the date comes first
     return re.compile(rf"(?:^|(?<=[.;:]\s))Ngày\s+(?P<date>{DATE})\s*,[^.;]*?(?:ban hành|ký)\s+[^.;]{{0,40}}\Z")
@@ -82,6 +92,8 @@ def find_references(text: str) -> list[Reference]:
             head = None  # "quy định tại Mẫu số 01": a lower-case type word needs a ký hiệu to cite
         if head is None and not (with_so and _SYMBOLED.fullmatch(ident)) and not ident.startswith("QCVN"):
             continue  # "Bệnh nhân số 133", a date or a phone number: not a document
+        if head is None and _personal_paper().search(key, max(0, m.start() - 40), m.start()):
+            continue  # "Giấy chứng nhận số 8/KĐI", "số định danh": papers of persons and vehicles
         type_word = (head.group("type") or head.group("ltype")) if head else None
         name = head.group("name") if head else None
         start = head.start() if head else m.start()
@@ -149,6 +161,11 @@ def _tail(text: str, key: str, pos: int) -> tuple[dict[str, str | None], tuple[i
     if m:
         out["date"] = parse_date(m.group("date"))
         pos += m.end()
+    if out["date"] is None and (issued := _issued_by().match(key[pos:])):
+        # "... số 2374/GPKDVT do Sở Giao thông vận tải thành phố Hà Nội cấp ngày 03/01/2024"
+        out["issuer"] = text[pos + issued.start("issuer"):pos + issued.end("issuer")].strip()
+        out["date"] = parse_date(issued.group("date"))
+        return out, None
     m = rx(r"^\s*,?\s*của\s+").match(key[pos:])
     if m:
         start = pos + m.end()
