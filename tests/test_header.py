@@ -290,3 +290,12 @@ def test_header_columns_in_either_order(lines: list[str], title: str, subject: s
     assert (h.place, h.date) == ("Lào Cai", "2020-01-05")
     assert (doc.kind, doc.title) == ("quyet_dinh", TITLE)
     assert doc.subject == SUBJECT
+
+
+@pytest.mark.parametrize("mark", ["DỰ THẢO", "HỎA TỐC", "THƯỢNG KHẨN", "MẬT"])
+def test_marks_in_the_header_are_not_the_agency(mark: str) -> None:
+    # rules §3.11: độ mật / độ khẩn stamps and the draft mark stand near the agency name
+    doc = vbhc.parse_text("\n".join(["ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU", mark, "Số: 12/UBND-VX",
+                                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]))
+    assert doc.header.issuer == "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU"
+    assert doc.header.marks == (mark,)

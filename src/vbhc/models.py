@@ -118,6 +118,8 @@ class Header(_Model):
     """Địa danh as written: "Lai Châu", "TP. Bắc Kạn"."""
     date: PartialDate | None = None
     """Ngày tháng năm ban hành, ISO 8601 of reduced precision when parts are blank."""
+    marks: tuple[str, ...] = ()
+    """Dấu chỉ độ mật, độ khẩn, phạm vi lưu hành, "DỰ THẢO": marks standing in the header."""
     number_text: str | None = None
     """The raw "Số ..." text the number was read from."""
     date_text: str | None = None

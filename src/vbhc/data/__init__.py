@@ -55,6 +55,7 @@ class Markers(_Row):
 
     national_names: tuple[str, ...]
     motto_words: tuple[str, ...]
+    header_marks: tuple[str, ...]
     subject_markers: tuple[str, ...]
     addressee_markers: tuple[str, ...]
     recipient_markers: tuple[str, ...]

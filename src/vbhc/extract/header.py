@@ -61,6 +61,9 @@ def extract_header(paras: list[Para]) -> Header:
         if "date_text" not in fields and place_date_line().match(text):
             _read_place_date(text, fields)
             continue
+        if starts_with(text, data.markers().header_marks) and len(text) < 30:
+            fields["marks"] = (*fields.get("marks", ()), text)  # type: ignore[misc]
+            continue
         if uppers[i] and not starts_with(text, data.markers().subject_markers):
             agencies.append(text)
     parent, issuer = _agency_levels(agencies)
