@@ -161,6 +161,7 @@ def segment(paras: list[Para], *, attached: bool = False) -> Segmented:
 
 
 def _foot_start(paras: list[Para]) -> int:
+    labelled = bool(paras) and label_of(paras[0].text) is not None  # kept as we go: the scan stays linear
     for i, p in enumerate(paras):
         if i == 0:
             continue
@@ -171,8 +172,9 @@ def _foot_start(paras: list[Para]) -> int:
                 while i > 1 and paras[i - 1].text[:1] in "-–~•" and not paras[i - 1].upper:
                     i -= 1  # the items stand above their label or end at the Lưu line (pjj_5634)
             return i
-        if is_national_name(p) and i > 5 and any(label_of(q.text) for q in paras[:i]):
+        if is_national_name(p) and i > 5 and labelled:
             return i  # a second document begins and this one has no foot
+        labelled = labelled or label_of(p.text) is not None
     return _bare_signature(paras)
 
 
@@ -231,7 +233,9 @@ def _is_number_line(p: Para) -> bool:
 def _split_top(paras: list[Para], seg: Segmented) -> None:
     """Header, title, subject, addressees and enacting line, then the body."""
     i = 0
-    while i < len(paras) and _is_header(paras[i]):
+    # A header has a dozen lines at most; a cap keeps a pathological input (thousands of capital lines)
+    # from making the header extractor's work grow with it.
+    while i < min(len(paras), _MAX_HEADER) and _is_header(paras[i]):
         seg.header.append(paras[i])
         i += 1
     if i < len(paras) and (is_title(paras[i]) or (seg.attached and is_attachment_title(paras[i]))):
@@ -244,6 +248,9 @@ def _split_top(paras: list[Para], seg: Segmented) -> None:
         seg.addressees = rest[k:end]
         rest = rest[:k] + rest[end:]
     seg.body = [p for p in rest if not _is_enacting_formula(p)]
+
+
+_MAX_HEADER = 40
 
 
 def _is_header(p: Para) -> bool:

@@ -118,7 +118,7 @@ def _read_place_date(text: str, fields: dict[str, object]) -> None:
 def _agency_levels(lines: list[str]) -> tuple[str | None, str | None]:
     levels: list[list[str]] = []
     heads = data.agency_heads()
-    for line in lines:
+    for line in lines[:12]:  # an agency name has a few lines; the cap keeps the joins below cheap
         # "ỦY" / "BAN NHÂN DÂN ...": a line that completes an agency word begun above continues it
         completes = bool(levels) and starts_with(" ".join([*levels[-1], line]), heads) and not starts_with(
             " ".join(levels[-1]), heads)
