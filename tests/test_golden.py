@@ -15,7 +15,7 @@ import vbhc
 from golden import compare
 
 FIXTURES = Path(__file__).parent / "fixtures"
-READABLE = {".txt", ".md", ".docx", ".doc"}
+READABLE = {".txt", ".md", ".docx", ".doc", ".pdf"}
 
 
 def _cases() -> list[tuple[Path, Path]]:

@@ -25,7 +25,15 @@ _MIN_RIGHT = 28  # the right column never starts left of this in A4 layout text
 
 def _runs(line: str) -> list[tuple[int, int]]:
     """(start, end) of the text runs of `line` separated by wide gaps."""
-    return [(m.start(), m.end()) for m in rx(r"\S+(?: {1,4}\S+)*").finditer(line)]
+    runs = [(m.start(), m.end()) for m in rx(r"\S+(?: {1,4}\S+)*").finditer(line)]
+    # a list dash set apart from its item by a hanging indent ("-      TT: Tỉnh uỷ") is one run with it
+    merged: list[tuple[int, int]] = []
+    for start, end in runs:
+        if merged and line[merged[-1][0]:merged[-1][1]] in ("-", "–", "•", "+"):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def is_layout(lines: list[str]) -> bool:
@@ -37,9 +45,13 @@ def is_layout(lines: list[str]) -> bool:
     return laid / len(content) > 0.2
 
 
-def split_columns(lines: list[str]) -> list[tuple[str, int]]:
-    """Reorder two-column regions left column first; return (text, indent) per line."""
-    if not is_layout(lines):
+def split_columns(lines: list[str], *, layout: bool | None = None) -> list[tuple[str, int]]:
+    """Reorder two-column regions left column first; return (text, indent) per line.
+
+    `layout` says whether the text is laid out in spaces (decided on the whole document when it comes
+    page by page); None decides on `lines`.
+    """
+    if not (is_layout(lines) if layout is None else layout):
         return [(ln, 0) for ln in lines]
     out: list[tuple[str, int]] = []
     i = 0
@@ -59,6 +71,7 @@ def _region(lines: list[str], i: int, out: list[tuple[str, int]]) -> int:
     boundary = _runs(lines[i])[1][0] - 2
     left: list[tuple[str, int]] = []
     right: list[tuple[str, int]] = []
+    blanks = 0
     while i < len(lines):
         line = lines[i]
         runs = _runs(line)
@@ -66,18 +79,30 @@ def _region(lines: list[str], i: int, out: list[tuple[str, int]]) -> int:
             left.append(("", 0))
             right.append(("", 0))
             i += 1
+            blanks += 1
             continue
+        if blanks >= 2 and _header_done(right):
+            break  # the header's columns are over; what follows is the body (Kính gửi, the text)
+        blanks = 0
         if len(runs) > 2:
             break  # a table row: the region is over
-        crossing = [r for r in runs if r[0] < boundary < r[1]]
-        if crossing:
-            break
-        for start, end in runs:
-            target = left if start < boundary else right
-            if target is right and len(runs) == 2:
-                boundary = min(boundary, start - 2)
-            target.append((line[start:end], 0))  # a column's own indent is centring, not a paragraph mark
+        if len(runs) == 2:
+            # two runs: one per column, whatever their centring ("- TT: Tỉnh uỷ;     KT. CHÁNH VĂN PHÒNG")
+            left.append((line[runs[0][0]:runs[0][1]], 0))
+            right.append((line[runs[1][0]:runs[1][1]], 0))  # a column's own indent is centring, not a mark
+            boundary = min(boundary, runs[1][0] - 2)
+            i += 1
+            continue
+        start, end = runs[0]
+        if start < boundary < end:
+            break  # a line across both columns: a paragraph or a centred title, the region is over
+        (left if start < boundary else right).append((line[start:end], 0))
         i += 1
     out.extend(left)
     out.extend(right)
     return i
+
+
+def _header_done(right: list[tuple[str, int]]) -> bool:
+    """The right column holds a place-and-date line: a header region, complete."""
+    return any(rx(r",\s*ngày\b|\bngày\s+\d|\bngày\s+tháng").search(text) for text, _ in right)

@@ -19,7 +19,7 @@ _LONG = re.compile(
 _SHORT = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4}|\d{2})(?!\d)")
 _YEAR_ONLY = re.compile(r"n[ăa]m\s*(?P<y>(?:19|20)\d{2})", re.IGNORECASE)
 
-DATE = r"(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:\d{4}|\d{2})(?!\d)|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+DATE = r"(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:\d{4}|\d{2})(?!\d)|\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})"
 """A complete date in running text, for use inside larger patterns."""
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from vbhc import data
-from vbhc.columns import split_columns
+from vbhc.columns import is_layout, split_columns
 from vbhc.models import DigitalSignature, IncomingStamp
 from vbhc.patterns import rx, starts_with
 from vbhc.tones import fold_tones
@@ -69,7 +69,7 @@ _CHAR_MAP = str.maketrans({
 })
 # Zero-width characters, bidi controls, the BOM, soft hyphen and C0/C1 controls other than newline.
 _INVISIBLE = re.compile(
-    r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]")
+    r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
 # The stdlib engine scans a character class over a whole text several times faster than `regex`.
 _SPECIAL = std_re.compile("[" + "".join(std_re.escape(chr(c)) for c in _CHAR_MAP) + "]|" + _INVISIBLE.pattern)
 
@@ -101,7 +101,11 @@ def normalize(text: str) -> Normalized:
     text = _FRONT_MATTER.sub("", text, count=1)
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
-    raw = _split_cells(split_columns(text.split("\n")))
+    # Pages (form feeds from pdftotext) are laid out one by one: a column region never runs on over a page
+    # break into the next page's title.
+    pages = text.split("\f")
+    layout = is_layout(text.split("\n"))
+    raw = _split_cells([line for page in pages for line in split_columns(page.split("\n"), layout=layout)])
     result = Normalized(lines=[])
     folded = text.casefold()
     noisy = any(n.casefold() in folded for n in data.markers().noise_lines)

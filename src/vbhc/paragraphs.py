@@ -78,6 +78,8 @@ def _opener_initials() -> frozenset[str]:
 
 def _opens(text: str, before: str = "") -> bool:
     first = text[:1]
+    if first == "(" and starts_with(text[1:], data.markers().attachment_parent_lines):
+        return True  # "(Kèm theo Quyết định số ...)" under a Phụ lục's title
     if label_of(text) or (first in "TKQ" and authority_line().match(text)):
         return True
     if first in _opener_initials() and _opener().match(fold_tones(text)):
@@ -145,8 +147,8 @@ def _continues(group: tuple[list[Line], str], line: Line, wide: int, *, upper: b
     closed = _CLOSED.search(prev.text)
     if first.islower() and not _SENTENCE_END.search(prev.text) and line.gap < wide:
         return True  # a sentence goes on in lower case, also after ";" and in indented layout text
-    if line.indent >= 3:
-        return False
+    if line.indent >= prev.indent + 3:
+        return False  # a first-line indent; lines of a centred block keep about the same indent
     if closed and not (prev.text.rstrip().endswith(";") and line.gap == 0 and not prev.emphasis_end):
         return False  # ";" inside one basis: "... số 87/2025/QH15;" + "Nghị định số 78/2025/NĐ-CP ..."
     if prev.emphasis_end and not first.islower():

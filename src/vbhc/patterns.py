@@ -234,7 +234,7 @@ def place_date_line() -> Pattern:
     # The comma after the place is sometimes lost ("Hà Nội ngày 01 ..."): then the place must read as a
     # proper name, capitalised words only.
     return re.compile(r"^(?:(?P<place>[^,;:()\d]{2,60}?)\s*,\s*|(?P<bare>(?:\p{Lu}[\p{L}.]*\s+){1,5}))"
-                      r"(?P<date>[Nn]g[àa]y\b.*)$")
+                      r"(?P<date>[Nn]g[àa]y(?![\p{L}]).*)$")
 
 
 @functools.cache

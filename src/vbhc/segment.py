@@ -219,7 +219,8 @@ def _back_over_agency(paras: list[Para], i: int, starts: list[int], begin: int) 
     j = i
     # Layout text gives the left column first: agency lines, then "Số ..." and "V/v ...", then the quốc hiệu.
     while j > floor and i - j < 6 and not is_authority(paras[j - 1]) and (
-            (paras[j - 1].upper and starts_with(paras[j - 1].text, data.agency_heads()))
+            (paras[j - 1].upper and len(paras[j - 1].text) <= 60 and not starts_with(paras[j - 1].text,
+                                                                                 data.positions()))
             or _is_number_line(paras[j - 1]) or starts_with(paras[j - 1].text, data.markers().subject_markers)):
         j -= 1
     return j
@@ -275,12 +276,15 @@ def _subject(paras: list[Para], i: int, seg: Segmented) -> int:
     mixed = False
     while i < len(paras):
         p = paras[i]
+        if p.table:
+            break  # a Phụ lục's table begins under its title
         if label_of(p.text) or (not p.upper and starts_with(p.text, data.markers().legal_basis_starters)) or \
                 starts_with(p.text, data.markers().addressee_markers) or _is_enacting_formula(p):
             break
         if p.upper:
-            if is_attachment_title(p):
-                break
+            if is_attachment_title(p) and (seg.subject or not seg.attached or
+                                           fold_accents(p.text).startswith("PHU LUC")):
+                break  # under "PHỤ LỤC 1", "BẢNG THAM CHIẾU ..." is the Phụ lục's title
             titled = starts_with(p.text, data.positions()) or starts_with(p.text, data.agency_heads())
             if mixed or (seg.subject and titled and _next_is_basis(paras, i)):
                 seg.enacting = p
@@ -312,7 +316,7 @@ def _is_enacting_formula(p: Para) -> bool:
 def _addressees_end(paras: list[Para], k: int) -> int:
     label = paras[k]
     end = k + 1
-    while end < len(paras) and (paras[end].text[:1] in "-–•+" and not label_of(paras[end].text[1:].strip())
+    while end < len(paras) and ((paras[end].text[:1] in "-–•+" and not label_of(paras[end].text[1:].strip()))
                                 or (paras[end].text.startswith("(") and len(paras[end].text) < 200)):
         end += 1  # an item, or a bracketed line under one: "(Theo Kế hoạch số 2242/KH-SCT ...)"
     if end == k + 1 and rx(r"^[^:]*:\s*$").match(label.text) and end < len(paras):

@@ -19,6 +19,7 @@ import regex as re
 
 from vbhc import data
 from vbhc.extract.addressees import clean_item
+from vbhc.extract.signer import is_name
 from vbhc.models import Recipient
 from vbhc.paragraphs import Para
 from vbhc.patterns import alternation, rx
@@ -71,18 +72,23 @@ def _items(foot: list[Para]) -> list[str]:
 
 def _run(foot: list[Para], start: int) -> list[str]:
     out: list[str] = []
+    skipped = 0
     for p in foot[start:]:
         text = p.text.strip()
-        if is_authority(p) or is_recipients_label(p):
-            if out:
-                break
-            continue
         if text[:1] in _ITEM or is_archive(p):
             out.append(text)
+            skipped = 0
             if is_archive(p):
                 break
-        elif out and (not p.upper or rx(r"[:,]$").search(out[-1])) and not rx(r"[;.]$").search(out[-1]):
+        elif out and (not p.upper or rx(r"[:,]$").search(out[-1])) and not is_name(text) \
+                and not rx(r"[;.]$").search(out[-1]) and not is_authority(p):
             out[-1] += " " + text  # an item wrapped round a signature column
+        elif is_authority(p) or p.upper or is_name(text) or is_recipients_label(p):
+            # the signer's column interleaved with the list (layout text): step over it while items follow
+            skipped += 1
+            if skipped > 4 or (out and not any(q.text[:1] in _ITEM or is_archive(q)
+                                               for q in foot[foot.index(p) + 1:foot.index(p) + 5])):
+                break
         else:
             break
     return out
