@@ -148,3 +148,31 @@ def kind_for_abbr(abbr: str) -> str | None:
 def positions() -> tuple[str, ...]:
     """Titles that open an enacting line or a chức vụ line."""
     return tuple(_load("agencies.toml")["positions"])
+
+
+class Relation(_Row):
+    """One relation between a citing and a cited document (relations.toml)."""
+
+    code: str
+    name: str
+    cues: tuple[str, ...] = ()
+    legal_basis: bool = False
+
+
+class Relations(_Row):
+    """The relation vocabulary of the citation graph (see relations.toml for what each field is)."""
+
+    default: str
+    legal_basis_default: str
+    window: int
+    joiner_window: int
+    passive: tuple[str, ...]
+    joiners: tuple[str, ...]
+    abbreviations: dict[str, str]
+    relation: tuple[Relation, ...]
+
+
+@functools.cache
+def relations() -> Relations:
+    """The relations of the citation graph and the words that tell them."""
+    return Relations.model_validate(_load("relations.toml"))
