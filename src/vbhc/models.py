@@ -250,3 +250,9 @@ class Document(_Model):
     """Dấu "ĐẾN" stamps found in the text and kept out of the content."""
     issues: tuple[Issue, ...] = ()
     """Coded findings: what the document lacks or what could not be read."""
+
+    def _repr_html_(self) -> str:
+        """A compact card for Jupyter: header, subject, signer, counts, issues."""
+        from vbhc.display import document_html  # display imports this module
+
+        return document_html(self)
