@@ -17,10 +17,11 @@ SEED = Path(__file__).parent / "fixtures" / "seeds" / "000_b9edc395e283ea20.txt"
 
 def test_all_is_exactly_the_public_api() -> None:
     assert sorted(vbhc.__all__) == sorted([
-        "DigitalSignature", "Directive", "Document", "Header", "IncomingStamp", "Issue", "IssueCode",
-        "LegalBasis", "ReadError", "Recipient", "Reference", "Signer", "UnsupportedFormatError", "VbhcError",
-        "parse", "parse_text",
+        "DigitalSignature", "Directive", "Document", "ErrorCode", "ErrorInfo", "Header", "IncomingStamp", "Issue",
+        "IssueCode", "LegalBasis", "ReadError", "Recipient", "Reference", "Result", "Signer",
+        "UnsupportedFormatError", "VbhcError", "parse", "parse_many", "parse_text", "to_tables",
     ])
+    assert all(getattr(vbhc, name) is not None for name in vbhc.__all__)
 
 
 def test_parse_and_parse_text_agree() -> None:
@@ -119,7 +120,7 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_cli_schema_is_the_documents(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["schema"]) == 0
+    assert main(["schema", "document"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema == vbhc.Document.model_json_schema()
     assert "Trích yếu" in json.dumps(schema, ensure_ascii=False)

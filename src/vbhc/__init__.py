@@ -15,6 +15,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from vbhc.batch import parse_many
     from vbhc.errors import ReadError, UnsupportedFormatError, VbhcError
     from vbhc.models import (
         DigitalSignature,
@@ -30,10 +31,13 @@ if TYPE_CHECKING:
         Signer,
     )
     from vbhc.pipeline import parse, parse_text
+    from vbhc.results import ErrorCode, ErrorInfo, Result
+    from vbhc.tables import to_tables
 
 __all__ = [
-    "DigitalSignature", "Directive", "Document", "Header", "IncomingStamp", "Issue", "IssueCode", "LegalBasis",
-    "ReadError", "Recipient", "Reference", "Signer", "UnsupportedFormatError", "VbhcError", "parse", "parse_text",
+    "DigitalSignature", "Directive", "Document", "ErrorCode", "ErrorInfo", "Header", "IncomingStamp", "Issue",
+    "IssueCode", "LegalBasis", "ReadError", "Recipient", "Reference", "Result", "Signer", "UnsupportedFormatError",
+    "VbhcError", "parse", "parse_many", "parse_text", "to_tables",
 ]
 __version__ = "0.1.0"
 
@@ -42,6 +46,9 @@ _HOMES = {
     **dict.fromkeys(("DigitalSignature", "Directive", "Document", "Header", "IncomingStamp", "Issue", "IssueCode",
                      "LegalBasis", "Recipient", "Reference", "Signer"), "vbhc.models"),
     **dict.fromkeys(("parse", "parse_text"), "vbhc.pipeline"),
+    **dict.fromkeys(("ErrorCode", "ErrorInfo", "Result"), "vbhc.results"),
+    "parse_many": "vbhc.batch",
+    "to_tables": "vbhc.tables",
 }
 
 
