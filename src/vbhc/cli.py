@@ -93,24 +93,23 @@ def _add_tables(sub: Any) -> Callable[[argparse.Namespace], int] | None:
     return run
 
 
-def _workers(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of workers: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("the number of workers cannot be negative")
-    return value
+def _non_negative(convert: Callable[[str], float], what: str) -> Callable[[str], float]:
+    """An argparse type: `convert` the text, refusing what is not a number or is negative."""
+
+    def parse(text: str) -> float:
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number of {what}: {text!r}") from None
+        if not value >= 0:
+            raise argparse.ArgumentTypeError(f"the number of {what} cannot be negative")
+        return value
+
+    return parse
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not value >= 0:
-        raise argparse.ArgumentTypeError("the timeout cannot be negative")
-    return value
+_workers = _non_negative(int, "workers")
+_seconds = _non_negative(float, "seconds")
 
 
 def _schema(model: str) -> int:
