@@ -17,9 +17,10 @@ SEED = Path(__file__).parent / "fixtures" / "seeds" / "000_b9edc395e283ea20.txt"
 
 def test_all_is_exactly_the_public_api() -> None:
     assert sorted(vbhc.__all__) == sorted([
-        "DigitalSignature", "Directive", "Document", "ErrorCode", "ErrorInfo", "Header", "IncomingStamp", "Issue",
-        "IssueCode", "LegalBasis", "ReadError", "Recipient", "Reference", "Result", "Signer",
-        "UnsupportedFormatError", "VbhcError", "parse", "parse_many", "parse_text", "to_tables",
+        "DigitalSignature", "Directive", "Document", "EncryptedError", "ErrorCode", "ErrorInfo", "Header",
+        "IncomingStamp", "Issue", "IssueCode", "LegalBasis", "Limits", "ReadError", "Recipient", "Reference",
+        "Result", "Signer", "TooLargeError", "UnsupportedFormatError", "VbhcError", "parse", "parse_many",
+        "parse_text", "to_tables",
     ])
     assert all(getattr(vbhc, name) is not None for name in vbhc.__all__)
 

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from vbhc.batch import parse_many
-    from vbhc.errors import ReadError, UnsupportedFormatError, VbhcError
+    from vbhc.errors import EncryptedError, ReadError, TooLargeError, UnsupportedFormatError, VbhcError
+    from vbhc.limits import Limits
     from vbhc.models import (
         DigitalSignature,
         Directive,
@@ -35,14 +36,17 @@ if TYPE_CHECKING:
     from vbhc.tables import to_tables
 
 __all__ = [
-    "DigitalSignature", "Directive", "Document", "ErrorCode", "ErrorInfo", "Header", "IncomingStamp", "Issue",
-    "IssueCode", "LegalBasis", "ReadError", "Recipient", "Reference", "Result", "Signer", "UnsupportedFormatError",
-    "VbhcError", "parse", "parse_many", "parse_text", "to_tables",
+    "DigitalSignature", "Directive", "Document", "EncryptedError", "ErrorCode", "ErrorInfo", "Header",
+    "IncomingStamp", "Issue", "IssueCode", "LegalBasis", "Limits", "ReadError", "Recipient", "Reference", "Result",
+    "Signer", "TooLargeError", "UnsupportedFormatError", "VbhcError", "parse", "parse_many", "parse_text",
+    "to_tables",
 ]
 __version__ = "0.1.0"
 
 _HOMES = {
-    **dict.fromkeys(("ReadError", "UnsupportedFormatError", "VbhcError"), "vbhc.errors"),
+    **dict.fromkeys(("EncryptedError", "ReadError", "TooLargeError", "UnsupportedFormatError", "VbhcError"),
+                    "vbhc.errors"),
+    "Limits": "vbhc.limits",
     **dict.fromkeys(("DigitalSignature", "Directive", "Document", "Header", "IncomingStamp", "Issue", "IssueCode",
                      "LegalBasis", "Recipient", "Reference", "Signer"), "vbhc.models"),
     **dict.fromkeys(("parse", "parse_text"), "vbhc.pipeline"),

@@ -34,6 +34,7 @@ code (so `EncryptedError` / `TooLargeError` plug in as they are); otherwise `Rea
 from __future__ import annotations
 
 import contextlib
+import functools
 import glob
 import hashlib
 import importlib
@@ -58,6 +59,7 @@ from vbhc.errors import ReadError, UnsupportedFormatError
 from vbhc.results import ErrorCode, ErrorInfo, Result
 
 if TYPE_CHECKING:
+    from vbhc.limits import Limits
     from vbhc.models import Document
     from vbhc.outputs import ResumeIndex
 
@@ -199,8 +201,9 @@ def _failure(path: str, sha256: str | None, code: ErrorCode, message: str, secon
 
 def parse_many(sources: Source | Iterable[Source], *, workers: int | None = None, progress: bool = True,
                timeout: float | None = 60, resume_from: str | os.PathLike[str] | None = None,
-               _parse: ParseFn | None = None, _max_tasks_per_worker: int = MAX_TASKS_PER_WORKER,
-               _max_worker_rss: int = MAX_WORKER_RSS, _window: int | None = None) -> BatchRun:
+               limits: Limits | None = None, _parse: ParseFn | None = None,
+               _max_tasks_per_worker: int = MAX_TASKS_PER_WORKER, _max_worker_rss: int = MAX_WORKER_RSS,
+               _window: int | None = None) -> BatchRun:
     """Parse many files; yields one `Result` per input, in input order, failures included.
 
     sources: paths, folders (walked recursively; unsupported suffixes counted in `BatchRun.skipped`) or
@@ -214,6 +217,8 @@ def parse_many(sources: Source | Iterable[Source], *, workers: int | None = None
     resume_from: an earlier JSONL or Parquet output; inputs whose SHA-256 it holds are not parsed and not
         yielded (the CLI's `--resume` appends the new records to that same file). A missing file is no
         error (nothing to resume).
+    limits: a `vbhc.Limits` for every input (bytes, PDF pages, inflated .docx size, text lines); None for
+        the defaults. An input over a limit gets a `too-large` record.
 
     Returns a `BatchRun`: an iterator of `Result` that also counts (`inputs`, `skipped`, `resumed`, `ok`,
     `failed`); use it as a context manager, or exhaust it, so that the worker processes end with it. A
@@ -229,6 +234,12 @@ def parse_many(sources: Source | Iterable[Source], *, workers: int | None = None
         from vbhc.outputs import load_resume_index
 
         resume = load_resume_index(resume_from)
+    if limits is not None:
+        if _parse is not None:
+            raise ValueError("parse_many() takes limits or _parse, not both")
+        from vbhc.pipeline import parse
+
+        _parse = functools.partial(parse, limits=limits)  # picklable: sent to the workers as it is
     if workers is None:
         workers = os.cpu_count() or 1
     if os.name != "posix":  # the pool multiplexes pipes with select(): POSIX only

@@ -84,6 +84,12 @@ class IssueCode(StrEnum):
     """An incoming-document stamp ("ĐẾN Số: ... Ngày: ...") was found and set aside."""
     DIGITAL_SIGNATURE = "digital-signature"
     """Digital-signature text (timestamps, "Ký bởi: ...") was found and set aside."""
+    LEGACY_ENCODING = "legacy-encoding"
+    """The text was in a pre-Unicode Vietnamese encoding (TCVN3 / ABC, VNI, cp1258) and was converted; the
+    message names the encoding."""
+    UNDECODABLE_BYTES = "undecodable-bytes"
+    """A few bytes of the input were not valid in its encoding and were replaced by U+FFFD; the message gives
+    their count and byte offsets."""
 
 
 class Issue(_Model):

@@ -22,6 +22,7 @@ from vbhc.extract import (
     extract_subject,
 )
 from vbhc.extract.references import ref_key
+from vbhc.limits import Limits
 from vbhc.models import Document, Issue, LegalBasis, Reference
 from vbhc.normalize import normalize
 from vbhc.paragraphs import Para, build_paragraphs
@@ -37,13 +38,16 @@ def parse_text(text: str) -> Document:
     return _parse(text)
 
 
-def parse(source: str | os.PathLike[str] | bytes | BinaryIO, *, name: str | None = None) -> Document:
+def parse(source: str | os.PathLike[str] | bytes | BinaryIO, *, name: str | None = None,
+          limits: Limits | None = None) -> Document:
     """Read a document (.txt, .md, .docx, .pdf, .doc; a path, bytes or a binary file object) and parse it.
 
-    The format is told by content, not by suffix; `name` labels bytes and streams in error messages.
-    Raises `ReadError` for unreadable input and `UnsupportedFormatError` for other formats.
+    The format is told by content, not by suffix; `name` labels bytes and streams in error messages;
+    `limits` (a `vbhc.Limits`) bounds what the input may cost, the defaults when None.
+    Raises `ReadError` for unreadable input (its subclasses `EncryptedError` for a password-protected one,
+    `TooLargeError` for one over a limit) and `UnsupportedFormatError` for other formats.
     """
-    extracted = read(source, name=name)
+    extracted = read(source, name=name, limits=limits)
     return _parse(extracted.text, reader_issues=extracted.issues)
 
 

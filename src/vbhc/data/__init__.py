@@ -176,3 +176,23 @@ class Relations(_Row):
 def relations() -> Relations:
     """The relations of the citation graph and the words that tell them."""
     return Relations.model_validate(_load("relations.toml"))
+
+
+class LegacyEncoding(_Row):
+    """One pre-Unicode Vietnamese 8-bit encoding (legacy_encodings.toml): byte -> text."""
+
+    name: str
+    letters: dict[int, str]
+    """Bytes that stand for a character of their own."""
+    marks: dict[int, str] = {}
+    """Bytes that add combining marks to the letter before them (VNI)."""
+
+
+@functools.cache
+def legacy_encodings() -> tuple[LegacyEncoding, ...]:
+    """TCVN3 (ABC) and VNI, the font encodings of old Vietnamese archives, as byte tables."""
+    raw = _load("legacy_encodings.toml")
+    tcvn3 = LegacyEncoding(name="TCVN3", letters={int(k, 16): v for k, v in raw["tcvn3"].items()})
+    vni = LegacyEncoding(name="VNI", letters={int(k, 16): v for k, v in raw["vni"]["letters"].items()},
+                         marks={int(k, 16): v for k, v in raw["vni"]["marks"].items()})
+    return (tcvn3, vni)

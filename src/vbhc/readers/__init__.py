@@ -13,6 +13,11 @@ every format:
 - a row of a data table on one line, cells between " | " with a leading "| " and a trailing " |", at
   least three cells (padded with empty ones): "| 1 | Công ty A | 23/3/2026 |";
 - layout text (`pdftotext -layout`) as is: the two columns of header and foot are separated downstream.
+
+Every reader works under `vbhc.limits.Limits` (`limits=`; the defaults when None): the input's size is
+checked before it is read, each reader checks what costs it (PDF pages, a .docx's inflated size), and the
+text any reader produced is held to the line limits here. Over a limit: `TooLargeError`. A password-protected
+input (PDF, an OLE2 "EncryptedPackage" .docx, an encrypted .doc): `EncryptedError`.
 """
 
 from __future__ import annotations
@@ -22,10 +27,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from vbhc.errors import ReadError, UnsupportedFormatError
+from vbhc.errors import EncryptedError, ReadError, TooLargeError, UnsupportedFormatError
+from vbhc.limits import DEFAULT_LIMITS, Limits
 from vbhc.models import Issue
 
-__all__ = ["Extracted", "detect_format", "read", "read_text_file"]
+__all__ = ["Extracted", "check_text", "detect_format", "read", "read_text_file"]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
@@ -55,51 +61,125 @@ def detect_format(raw: bytes, name: str) -> str:
     return "text"
 
 
-def read(source: str | os.PathLike[str] | bytes | BinaryIO, *, name: str | None = None) -> Extracted:
-    """Read `source` and turn it into text for the pipeline; ReadError / UnsupportedFormatError otherwise."""
-    raw, label = _load(source, name)
-    fmt = detect_format(raw, label)
-    if fmt == "text":
-        from vbhc.readers.text import decode
+def read(source: str | os.PathLike[str] | bytes | BinaryIO, *, name: str | None = None,
+         limits: Limits | None = None) -> Extracted:
+    """Read `source` and turn it into text for the pipeline.
 
-        return Extracted(text=decode(raw, name=label), format="text")
-    if fmt == "docx":
+    Raises `ReadError` (unreadable), `EncryptedError` (password-protected), `TooLargeError` (over `limits`)
+    or `UnsupportedFormatError`.
+    """
+    limits = limits or DEFAULT_LIMITS
+    raw, label = _load(source, name, limits.max_bytes)
+    fmt = detect_format(raw, label)
+    got: Extracted
+    if fmt == "text":
+        from vbhc.readers.text import decode_text
+
+        got = decode_text(raw, name=label)
+    elif fmt == "docx":
         from vbhc.readers.docx import extract_docx
 
-        return extract_docx(raw, name=label)
-    if fmt == "pdf":
+        got = extract_docx(raw, name=label, limits=limits)
+    elif fmt == "pdf":
         from vbhc.readers.pdf import extract_pdf
 
-        return extract_pdf(raw, name=label)
-    from vbhc.readers.doc import extract_doc
+        got = extract_pdf(raw, name=label, limits=limits)
+    else:
+        if _ole_encrypted(raw):
+            raise EncryptedError(f"{label}: the document is encrypted with a password (an OLE2 file holding an "
+                                 "encrypted Office package or an encrypted Word document)")
+        from vbhc.readers.doc import extract_doc
 
-    return extract_doc(raw, name=label)
+        got = extract_doc(raw, name=label, limits=limits)
+    check_text(got.text, name=label, limits=limits)
+    return got
+
+
+def check_text(text: str, *, name: str, limits: Limits) -> None:
+    """TooLargeError if `text` has more lines, or a longer line, than `limits` allow."""
+    lines = text.count("\n") + 1
+    if lines > limits.max_text_lines:
+        raise TooLargeError(f"{name}: the text has {lines} lines, over the limit of {limits.max_text_lines} "
+                            "(Limits.max_text_lines)")
+    if len(text) <= limits.max_line_length:
+        return
+    longest = max(map(len, text.splitlines()), default=0)
+    if longest > limits.max_line_length:
+        raise TooLargeError(f"{name}: the text has a line of {longest} characters, over the limit of "
+                            f"{limits.max_line_length} (Limits.max_line_length)")
+
+
+# Names of OLE2 directory entries are UTF-16LE: an encrypted OOXML package (Agile / Standard encryption)
+# holds "EncryptedPackage" and "EncryptionInfo".
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def _ole_encrypted(raw: bytes) -> bool:
+    """An OLE2 file that is an encrypted .docx / .xlsx (Office's "EncryptedPackage") or a Word 97-2003
+    document with its fEncrypted flag set."""
+    if _ENCRYPTED_PACKAGE in raw:
+        return True
+    return _word97_encrypted(raw)
+
+
+def _word97_encrypted(raw: bytes) -> bool:
+    """The FIB of a Word 97-2003 document says it is encrypted (fEncrypted, bit 0x0100 of the flags at 0x0A).
+
+    The WordDocument stream starts at a sector given by the OLE2 directory; its FIB opens with wIdent 0xA5EC.
+    Finding it by its signature in sector-aligned positions is enough here (a false negative only means
+    LibreOffice is asked and fails on the password, a ReadError)."""
+    if not raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or len(raw) < 1024:
+        return False
+    shift = int.from_bytes(raw[30:32], "little")
+    size = 1 << shift if 7 <= shift <= 16 else 512
+    for offset in range(size, min(len(raw), 64 * size), size):
+        if raw[offset:offset + 2] == b"\xec\xa5" and len(raw) >= offset + 12:
+            flags = int.from_bytes(raw[offset + 10:offset + 12], "little")
+            return bool(flags & 0x0100)
+    return False
 
 
 def read_text_file(path: Path) -> str:
     """Text of a .txt / .md file (kept for callers of the text-only reader)."""
     from vbhc.readers.text import decode
 
-    return decode(_load(path, None)[0], name=str(path))
+    return decode(_load(path, None, DEFAULT_LIMITS.max_bytes)[0], name=str(path))
 
 
-def _load(source: str | os.PathLike[str] | bytes | BinaryIO, name: str | None) -> tuple[bytes, str]:
+def _too_large(label: str, size: int | str, limit: int) -> TooLargeError:
+    return TooLargeError(f"{label}: the input is {size} bytes, over the limit of {limit} (Limits.max_bytes)")
+
+
+def _load(source: str | os.PathLike[str] | bytes | BinaryIO, name: str | None, max_bytes: int) -> tuple[bytes, str]:
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return bytes(source), name or "<bytes>"
+        label = name or "<bytes>"
+        if len(source) > max_bytes:
+            raise _too_large(label, len(source), max_bytes)
+        return bytes(source), label
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
+        label = name or str(path)
         try:
-            return path.read_bytes(), name or str(path)
+            if path.is_file() and (size := path.stat().st_size) > max_bytes:
+                raise _too_large(label, size, max_bytes)
+            with path.open("rb") as fh:  # read at most one byte more than allowed (a file that grows)
+                data = fh.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                raise _too_large(label, f"over {max_bytes}", max_bytes)
+            return data, label
         except IsADirectoryError as exc:
             raise ReadError(f"{path}: is a directory, not a document") from exc
         except OSError as exc:
             raise ReadError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     if hasattr(source, "read"):
+        label = name or str(getattr(source, "name", "<stream>"))
         try:
-            data = source.read()
+            data = source.read(max_bytes + 1)
         except OSError as exc:
-            raise ReadError(f"{name or getattr(source, 'name', '<stream>')}: cannot read: {exc}") from exc
+            raise ReadError(f"{label}: cannot read: {exc}") from exc
         if not isinstance(data, (bytes, bytearray)):
             raise TypeError("parse() takes a binary file object (open(path, 'rb')), not a text one")
-        return bytes(data), name or str(getattr(source, "name", "<stream>"))
+        if len(data) > max_bytes:
+            raise _too_large(label, f"over {max_bytes}", max_bytes)
+        return bytes(data), label
     raise TypeError(f"parse() takes a path, bytes or a binary file object, not {type(source).__name__}")

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from vbhc.errors import ReadError, UnsupportedFormatError
+from vbhc.limits import Limits
 from vbhc.readers import Extracted
 
 __all__ = ["CONVERT_TIMEOUT", "convert", "convert_to_docx", "extract_doc", "find_soffice"]
@@ -39,7 +40,7 @@ def find_soffice() -> str | None:
     return None
 
 
-def extract_doc(raw: bytes, *, name: str, timeout: float | None = None) -> Extracted:
+def extract_doc(raw: bytes, *, name: str, timeout: float | None = None, limits: Limits | None = None) -> Extracted:
     """Text of a .doc file in the pipeline's conventions (see vbhc.readers)."""
     soffice = find_soffice()
     if soffice is None:
@@ -47,7 +48,7 @@ def extract_doc(raw: bytes, *, name: str, timeout: float | None = None) -> Extra
     docx_bytes = convert_to_docx(raw, name=name, soffice=soffice, timeout=timeout or CONVERT_TIMEOUT)
     from vbhc.readers.docx import extract_docx
 
-    got = extract_docx(docx_bytes, name=name)
+    got = extract_docx(docx_bytes, name=name, limits=limits)
     return Extracted(text=got.text, format="doc", issues=got.issues)
 
 

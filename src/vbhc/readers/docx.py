@@ -16,22 +16,32 @@ and footers are not part of the body and are not read. Footnotes and endnotes fo
   Empty spacer columns are ignored; merged cells are read once (continuation cells hold no text).
 - Other tables are data tables: a row per line, "| a | b | c |" (at least three cells). A table of a single
   column is a frame around ordinary paragraphs and is read as such. Nested tables are read in their cell.
+
+Before python-docx opens the package, the ZIP is checked (`check_package`): the inflated sizes its members
+declare, their sum against `Limits.max_docx_inflated` and each one's ratio to its compressed size against
+`Limits.max_docx_ratio` (a zip bomb is refused before anything is inflated: `TooLargeError`); then every XML
+member is inflated in chunks, the bytes actually produced counted against the same limit, and scanned: a part
+with a DOCTYPE or an entity declaration is refused (`ReadError`), so that entity expansion (billion laughs)
+and external entities (XXE: a ``SYSTEM "file:///..."`` entity that would read another file) never reach
+lxml. (python-docx's own parser does not resolve entities either; this is the second lock.)
 """
 
 from __future__ import annotations
 
 import io
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from typing import Any
 
 import regex as re
 
-from vbhc.errors import ReadError, UnsupportedFormatError
+from vbhc.errors import ReadError, TooLargeError, UnsupportedFormatError
+from vbhc.limits import DEFAULT_LIMITS, Limits
 from vbhc.readers import Extracted
 from vbhc.readers.wordnum import Numbering, W
 
-__all__ = ["extract_docx"]
+__all__ = ["check_package", "extract_docx"]
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
@@ -57,8 +67,9 @@ _LAYOUT_ROWS = 6
 _LAYOUT_MARK = re.compile(r"(?i)^(?:n[ơo]i\s+nh[ậa]n|c[ộo]ng\s+h[òo][àa]\s+x[ãa]\s+h[ộo]i|(?:TM|KT|TL|TUQ)\.\s)")
 
 
-def extract_docx(raw: bytes, *, name: str) -> Extracted:
+def extract_docx(raw: bytes, *, name: str, limits: Limits | None = None) -> Extracted:
     """Text of a .docx file in the pipeline's conventions (see vbhc.readers)."""
+    check_package(raw, name=name, limits=limits or DEFAULT_LIMITS)
     try:
         body, related = _load(raw)
     except Exception as exc:
@@ -71,6 +82,73 @@ def extract_docx(raw: bytes, *, name: str) -> Extracted:
     except Exception as exc:  # a structure this reader did not expect: still the caller's ReadError
         raise ReadError(f"{name}: cannot read the Word document: {_reason(exc)}") from exc
     return Extracted(text=text, format="docx")
+
+
+_CHUNK = 1 << 16
+# What an XML part may not declare, lower-cased (the scan folds case and drops the NULs of UTF-16 / UTF-32).
+_DECLARATIONS = (b"<!doctype", b"<!entity")
+
+
+def check_package(raw: bytes, *, name: str, limits: Limits) -> None:
+    """Refuse a .docx that would inflate past `limits` (TooLargeError) or whose XML parts declare a DOCTYPE
+    or entities (ReadError); nothing else is read. A ZIP that cannot be opened is a ReadError."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        raise ReadError(f"{name}: not a readable Word document (.docx): {_reason(exc)}") from exc
+    with archive:
+        members = archive.infolist()
+        declared = 0
+        for info in members:
+            declared += info.file_size
+            if declared > limits.max_docx_inflated:
+                raise TooLargeError(f"{name}: the .docx declares over {limits.max_docx_inflated} bytes once "
+                                    "inflated (Limits.max_docx_inflated)")
+            if info.file_size >= limits.ratio_floor and info.file_size > limits.max_docx_ratio * max(
+                    info.compress_size, 1):
+                raise TooLargeError(
+                    f"{name}: member {info.filename!r} would inflate {info.file_size} bytes from "
+                    f"{info.compress_size} ({info.file_size / max(info.compress_size, 1):.0f}x, over "
+                    f"{limits.max_docx_ratio:g}x: Limits.max_docx_ratio), a zip bomb?")
+        inflated = 0
+        for info in members:
+            if info.is_dir():
+                continue
+            try:
+                inflated = _scan_member(archive, info, name, inflated, limits)
+            except (ReadError, TooLargeError):
+                raise
+            except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError, EOFError) as exc:
+                raise ReadError(f"{name}: not a readable Word document (.docx): member {info.filename!r}: "
+                                f"{_reason(exc)}") from exc
+
+
+def _scan_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, inflated: int, limits: Limits) -> int:
+    """Inflate one member in chunks (counting the bytes against the limit); refuse declarations in XML."""
+    tail = b""
+    xml: bool | None = None
+    wide = False
+    with archive.open(info) as stream:
+        while chunk := stream.read(_CHUNK):
+            inflated += len(chunk)
+            if inflated > limits.max_docx_inflated:
+                raise TooLargeError(f"{name}: the .docx inflates to over {limits.max_docx_inflated} bytes "
+                                    "(Limits.max_docx_inflated)")
+            if xml is None:
+                head = chunk[:64].replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n")
+                xml = head.startswith(b"<")
+                wide = b"\x00" in chunk[:4]
+                if not xml:  # an image or another binary member: not parsed, only counted
+                    continue
+            elif not xml:
+                continue
+            text = (chunk.replace(b"\x00", b"") if wide else chunk).lower()
+            window = tail + text
+            if any(d in window for d in _DECLARATIONS):
+                raise ReadError(f"{name}: refused: XML with a DOCTYPE/entity declaration in {info.filename!r} "
+                                "(entity expansion and external entities are not allowed in a .docx)")
+            tail = window[-16:]
+    return inflated
 
 
 def _reason(exc: Exception) -> str:

@@ -23,6 +23,11 @@ On top of either backend:
 
 Pages are joined with a blank line. A PDF without any text (a scan) gives an empty text and the issue
 ``no-text-layer``; OCR is out of scope. A file poppler or pdfminer cannot open raises `ReadError`.
+
+Before any text is extracted, pdfium opens the file and counts its pages: more than
+`Limits.max_pdf_pages` raises `TooLargeError`, a PDF that needs a password to open raises `EncryptedError`
+(a PDF with only an owner password, restricting printing or copying, opens and is read). pdftotext runs
+under a timeout (`_TIMEOUT`).
 """
 
 from __future__ import annotations
@@ -40,7 +45,8 @@ from typing import Any
 
 import regex as re
 
-from vbhc.errors import ReadError
+from vbhc.errors import EncryptedError, ReadError, TooLargeError
+from vbhc.limits import DEFAULT_LIMITS, Limits
 from vbhc.models import Issue, IssueCode
 from vbhc.readers import Extracted
 from vbhc.readers.pdffonts import FontRepair, decipher, is_syllable, plausibility, repair_fonts
@@ -60,7 +66,7 @@ _MIN_MARKED = 0.15  # share of syllables with Vietnamese letters or tones below 
 _MOJIBAKE = re.compile(r"[\u0180-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u058f]")
 
 
-def extract_pdf(raw: bytes, *, name: str, backend: str | None = None) -> Extracted:
+def extract_pdf(raw: bytes, *, name: str, backend: str | None = None, limits: Limits | None = None) -> Extracted:
     """Text of a .pdf file in the pipeline's conventions (see vbhc.readers).
 
     `backend` forces "pdftotext" or "pdfplumber" (also the VBHC_PDF_BACKEND environment variable);
@@ -71,6 +77,7 @@ def extract_pdf(raw: bytes, *, name: str, backend: str | None = None) -> Extract
         raise ValueError(f"unknown PDF backend {chosen!r}; choose one of {', '.join(BACKENDS)}")
     if chosen == "pdftotext" and not _pdftotext():
         raise ReadError(f"{name}: the pdftotext backend needs poppler-utils (pdftotext) on the PATH")
+    check_pdf(raw, name=name, limits=limits or DEFAULT_LIMITS)
     pages = _read(raw, name, chosen)
     if not any(p.strip() for p in pages):
         return Extracted(text="", format="pdf", issues=(Issue(code=IssueCode.NO_TEXT_LAYER, message=(
@@ -83,6 +90,29 @@ def extract_pdf(raw: bytes, *, name: str, backend: str | None = None) -> Extract
     pages, found = _check_readable(pages, name)
     issues.extend(found)
     return Extracted(text=_join(pages), format="pdf", issues=tuple(issues))
+
+
+def check_pdf(raw: bytes, *, name: str, limits: Limits) -> int | None:
+    """The PDF's page count, after checking it against `limits` (TooLargeError) and that the file opens
+    without a password (EncryptedError). None if pdfium cannot open the file for another reason: the text
+    backend then gives its own verdict."""
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+
+    try:
+        pdf = pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+            raise EncryptedError(f"{name}: the PDF is encrypted with a password") from exc
+        return None
+    try:
+        count: int = len(pdf)
+    finally:
+        pdf.close()
+    if count > limits.max_pdf_pages:
+        raise TooLargeError(f"{name}: the PDF has {count} pages, over the limit of {limits.max_pdf_pages} "
+                            "(Limits.max_pdf_pages)")
+    return count
 
 
 def _pdftotext() -> str | None:
@@ -112,7 +142,7 @@ def _read_pdftotext(raw: bytes, name: str) -> list[str]:
         raise ReadError(f"{name}: cannot run pdftotext: {exc}") from exc
     if done.returncode != 0:
         if b"password" in done.stderr.lower():
-            detail = "it is encrypted with a password"
+            raise EncryptedError(f"{name}: the PDF is encrypted with a password")
         else:
             detail = {1: "damaged or not a PDF", 3: "copying text is not permitted (encrypted)"}.get(
                 done.returncode, f"pdftotext exit status {done.returncode}")
@@ -311,6 +341,8 @@ def _read_pdfplumber(raw: bytes, name: str) -> list[str]:
                 finally:
                     page.close()
     except (PdfminerException, PDFSyntaxError, PSException) as exc:
+        if "password" in f"{exc!r} {exc.args!r}".lower():
+            raise EncryptedError(f"{name}: the PDF is encrypted with a password") from exc
         raise ReadError(f"{name}: cannot read the PDF: {exc}") from exc
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise ReadError(f"{name}: cannot read the PDF: {type(exc).__name__}: {exc}") from exc
