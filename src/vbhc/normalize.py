@@ -71,11 +71,17 @@ _CHAR_MAP = str.maketrans({
 _INVISIBLE = re.compile(
     r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
 # The stdlib engine scans a character class over a whole text several times faster than `regex`.
-_SPECIAL = std_re.compile("[" + "".join(std_re.escape(chr(c)) for c in _CHAR_MAP) + "]|" + _INVISIBLE.pattern)
+# Lone surrogates (text handed to parse_text from a lossy source) cannot be written as UTF-8: they become
+# U+FFFD, visibly, rather than making the Document unserialisable.
+_SPECIAL = std_re.compile("[" + "".join(std_re.escape(chr(c)) for c in _CHAR_MAP) + "]|[\ud800-\udfff]|"
+                          + _INVISIBLE.pattern)
 
 
 def _special(m: std_re.Match[str]) -> str:
-    return m.group(0).translate(_CHAR_MAP) if len(m.group(0)) == 1 and ord(m.group(0)) in _CHAR_MAP else ""
+    char = m.group(0)
+    if "\ud800" <= char <= "\udfff":
+        return "\ufffd"
+    return char.translate(_CHAR_MAP) if ord(char) in _CHAR_MAP else ""
 
 
 _FRONT_MATTER = re.compile(r"\A\s*---\n.*?\n---\n", re.DOTALL)
@@ -83,7 +89,7 @@ _FRONT_MATTER = re.compile(r"\A\s*---\n.*?\n---\n", re.DOTALL)
 _RULE = re.compile(r"^[\s|]*(?:[-_=*—–.…·]\s*){3,}[\s|]*$|^[\s|]*$"
                    r"|^[-=\s]*PAGE\s+BREAK[-=\s]*$|^[\s|]*[-–—]{1,2}[\s|]*$")
 _MD_ESCAPE = re.compile(r"\\([-.*_()\[\]#+!`>|])")
-_MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_MD_HEADING = re.compile(r"^(?:\s*#{1,6}\s+)+")
 _FOOTNOTE_MARK = re.compile(r"(?<=\S)\[\d{1,2}\]|\(\*{1,3}\)")
 _FOOTNOTE_LINE = re.compile(r"^\s*(?:\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]|['’‘]\s)\s*(?=\S)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*Trang\s+\d+(?:\s*/\s*\d+)?\s*$")
@@ -135,8 +141,11 @@ def _split_cells(raw: list[tuple[str, int]]) -> list[tuple[str, int]]:
                     out.extend(_split_cells([(cell, indent)]))
                     out.append(("|", 0))
                 continue
-        if ("---" in text or "___" in text or "===" in text) and _GLUED_RULE.search(text) and text.strip("-_= "):
-            out.extend((piece, indent) for piece in _GLUED_RULE.sub("\n|\n", text).split("\n"))
+        if ("---" in text or "___" in text or "===" in text) and _GLUED_RULE.search(text.replace("**", "")) and \
+                text.strip("-_=* "):
+            # bold marks around a rule mean nothing: "Số: ---**---" is "Số:" and a rule
+            plain = text.replace("**", "")
+            out.extend((piece, indent) for piece in _GLUED_RULE.sub("\n|\n", plain).split("\n"))
             continue
         if "**" in text and (split := _bold_glued(text)):
             out.extend((piece, indent) for piece in split)
@@ -169,12 +178,15 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized, *, noisy:
             gap = HARD_BREAK if ("|" in text or text.strip()) else gap + 1
             footnote = None
             continue
+        if text.lstrip().startswith("#"):
+            text = _MD_HEADING.sub("", text)
+        if "[" in text or "(*" in text:
+            text = _FOOTNOTE_MARK.sub("", text)  # before the page-number check: "Trang 1[1]" is a page number
         table = text.count("|") >= 2 and bool(text.strip().strip("|").strip())
         text = text.strip().strip("|").strip()
         if table:
-            text = rx(r"\s*\|\s*").sub("    ", text)
-        if text.startswith("#"):
-            text = _MD_HEADING.sub("", text)
+            # cells kept apart by " | ", a form a second pass reads the same way (the row stays a row)
+            text = rx(r"\s*\|\s*").sub(" | ", text)
         emphasis_end = text.endswith("*") or text.endswith("__")
         text = _strip_emphasis(text)
         if text and _maybe_rule(text) and _RULE.match(text):
@@ -193,8 +205,6 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized, *, noisy:
             result.footnotes[-1] = " ".join(footnote)
             continue
         footnote = None
-        if "[" in text or "(*" in text:
-            text = _FOOTNOTE_MARK.sub("", text)
         if "ố" in text or "Ố" in text:
             text = _SPACED_NUMBER.sub(lambda m: m.group(1).replace(" ", ""), text)
         if "ngày" in text:
