@@ -238,14 +238,6 @@ def place_date_line() -> Pattern:
 
 
 @functools.cache
-def doc_type_title() -> Pattern:
-    """A title line opened by a type name: "QUYẾT ĐỊNH", "BIÊN BẢN THẨM ĐỊNH HỒ SƠ", "THÔNG BÁO"."""
-    names = [n.upper() for row in data.doc_types() if row.title for n in row.names]
-    names += ["CÔNG VĂN", "GIẤY MỜI", "GIÁY MỜI"]  # OCR drops the circumflex of GIẤY (pjj_GM)
-    return re.compile(rf"^{alternation(names)}(?![\p{{L}}])(?P<rest>.*)$")
-
-
-@functools.cache
 def cited_number() -> Pattern:
     """Where a citation's number stands: "số 241/TB-VPCP", "Số: 01TV/2026", or a bare "116/NQ-CP".
 

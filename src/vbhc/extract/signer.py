@@ -99,8 +99,3 @@ def _position_start(foot: list[Para]) -> int | None:
         if k < len(foot) and is_name(foot[k].text):
             return i
     return None
-
-
-def name_index(paras: list[Para], start: int, i: int) -> int | None:
-    """Index `i` if that paragraph is a signer's name (used by callers that walk the foot)."""
-    return i if i > start and is_name(paras[i].text) else None

@@ -31,7 +31,7 @@ from vbhc.errors import EncryptedError, ReadError, TooLargeError, UnsupportedFor
 from vbhc.limits import DEFAULT_LIMITS, Limits
 from vbhc.models import Issue
 
-__all__ = ["Extracted", "check_text", "detect_format", "read", "read_text_file"]
+__all__ = ["Extracted", "check_text", "detect_format", "read"]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
@@ -137,13 +137,6 @@ def _word97_encrypted(raw: bytes) -> bool:
             flags = int.from_bytes(raw[offset + 10:offset + 12], "little")
             return bool(flags & 0x0100)
     return False
-
-
-def read_text_file(path: Path) -> str:
-    """Text of a .txt / .md file (kept for callers of the text-only reader)."""
-    from vbhc.readers.text import decode
-
-    return decode(_load(path, None, DEFAULT_LIMITS.max_bytes)[0], name=str(path))
 
 
 def _too_large(label: str, size: int | str, limit: int) -> TooLargeError:
