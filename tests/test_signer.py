@@ -164,3 +164,19 @@ def test_block_without_a_name() -> None:
     assert doc.signer.position == "PHÓ GIÁM ĐỐC"
     assert doc.signer.name is None
     assert IssueCode.MISSING_SIGNER_NAME in {issue.code for issue in doc.issues}
+
+
+def test_a_law_signed_without_prefix_after_its_closing_formula() -> None:
+    # Công báo copies of a Luật: "CHỦ TỊCH QUỐC HỘI" / "(Đã ký)" / name, no Nơi nhận, no prefix
+    doc = vbhc.parse_text("\n".join([
+        "QUỐC HỘI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Luật số: 108/2025/QH15",
+        "", "LUẬT", "QUẢN LÝ THUẾ", "", "Điều 1. Phạm vi điều chỉnh", "Luật này quy định việc quản lý thuế.", "",
+        "Luật này được Quốc hội khóa XV, Kỳ họp thứ 10 thông qua ngày 10 tháng 12 năm 2025.", "",
+        "CHỦ TỊCH QUỐC HỘI", "(Đã ký)", "Trần Thanh Mẫn"]))
+    assert (doc.signer.authority, doc.signer.position, doc.signer.name) == ((), "CHỦ TỊCH QUỐC HỘI", "Trần Thanh Mẫn")
+
+
+def test_a_rank_before_the_name_is_part_of_it() -> None:
+    # NĐ 30 Phụ lục I mục II.7.c: the armed forces may write a rank before the signer's name
+    signer = signer_of("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Thượng tướng Nguyễn Văn Long")
+    assert signer.name == "Thượng tướng Nguyễn Văn Long"

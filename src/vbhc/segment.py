@@ -186,10 +186,13 @@ def _bare_signature(paras: list[Para]) -> int:
     """
     from vbhc.extract.signer import is_name  # the signer module knows what a name looks like
 
+    noise = {n.casefold() for n in data.markers().signature_noise}
     floor = max(1, len(paras) - 12)
     for i in range(floor, len(paras) - 1):
-        p, nxt = paras[i], paras[i + 1]
-        if p.upper and len(p.text) < 60 and not is_title(p) and not is_national_name(p) and \
+        p = paras[i]
+        # the name, past a "(Đã ký)" of a web or Công báo copy ("CHỦ TỊCH QUỐC HỘI" / "(Đã ký)" / name)
+        nxt = next((q for q in paras[i + 1:i + 3] if q.text.strip().casefold() not in noise), None)
+        if p.upper and len(p.text) < 60 and not is_title(p) and not is_national_name(p) and nxt is not None and \
                 not label_of(p.text) and is_name(nxt.text) and paras[i - 1].text.rstrip().endswith((".", "./.")):
             return i
     return len(paras)

@@ -78,6 +78,7 @@ class Markers(_Row):
     issuer_stops: tuple[str, ...]
     law_name_stops: tuple[str, ...]
     personal_papers: tuple[str, ...]
+    name_prefixes: tuple[str, ...]
 
 
 def _load(name: str) -> dict[str, Any]:

@@ -14,21 +14,30 @@ name ("PHÓ GIÁM ĐỐC" / "SỞ CÔNG THƯƠNG LÀO CAI") and handwritten note
 
 from __future__ import annotations
 
+import functools
+
 import regex as re
 
 from vbhc import data
 from vbhc.models import Signer
 from vbhc.paragraphs import Para
-from vbhc.patterns import rx
+from vbhc.patterns import alternation, rx
 from vbhc.segment import is_archive, is_authority, is_national_name, is_recipients_label
 
 _NAME = re.compile(r"^(?:\p{Lu}[\p{Ll}]*\.?)(?:\s+\p{Lu}[\p{Ll}]*\.?){1,5}$")
 
 
 def is_name(text: str) -> bool:
-    """A person's name: two to six capitalised words ("Tổng Thanh Hải", "Nguyễn Thị Hồng Tuyến")."""
-    text = text.strip()
+    """A person's name: two to six capitalised words ("Tổng Thanh Hải", "Nguyễn Thị Hồng Tuyến"), after a
+    military rank or academic title where the armed forces and education allow one ("Đại tướng Lương Tam
+    Quang", "PGS.TS. Nguyễn Hoàng Oanh")."""
+    text = _rank().sub("", text.strip(), count=1)
     return len(text) <= 40 and bool(_NAME.match(text)) and not text.isupper()
+
+
+@functools.cache
+def _rank() -> re.Pattern[str]:
+    return re.compile(rf"^{alternation(data.markers().name_prefixes)}\s*(?=\p{{Lu}})")
 
 
 def _is_noise(p: Para) -> bool:
