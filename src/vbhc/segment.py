@@ -187,13 +187,19 @@ def _bare_signature(paras: list[Para]) -> int:
     from vbhc.extract.signer import is_name  # the signer module knows what a name looks like
 
     noise = {n.casefold() for n in data.markers().signature_noise}
-    floor = max(1, len(paras) - 12)
+    floor = max(1, len(paras) - 24)
     for i in range(floor, len(paras) - 1):
         p = paras[i]
-        # the name, past a "(Đã ký)" of a web or Công báo copy ("CHỦ TỊCH QUỐC HỘI" / "(Đã ký)" / name)
-        nxt = next((q for q in paras[i + 1:i + 3] if q.text.strip().casefold() not in noise), None)
-        if p.upper and len(p.text) < 60 and not is_title(p) and not is_national_name(p) and nxt is not None and \
-                not label_of(p.text) and is_name(nxt.text) and paras[i - 1].text.rstrip().endswith((".", "./.")):
+        if not (p.upper and paras[i - 1].text.rstrip().endswith((".", "./."))):
+            continue
+        # the block's caption lines ("ĐẠI DIỆN" / "CÔNG TY ..." / "GIÁM ĐỐC"), then the name, past a
+        # "(Đã ký)" of a web or Công báo copy
+        k = i
+        while k < len(paras) and k - i < 6 and paras[k].upper and len(paras[k].text) < 60 and \
+                not is_title(paras[k]) and not is_national_name(paras[k]) and not label_of(paras[k].text):
+            k += 1
+        nxt = next((q for q in paras[k:k + 2] if q.text.strip().casefold() not in noise), None)
+        if k > i and nxt is not None and is_name(nxt.text):
             return i
     return len(paras)
 
