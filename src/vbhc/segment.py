@@ -36,6 +36,7 @@ from vbhc.patterns import (
     starts_with,
     title_kind,
 )
+from vbhc.tones import fold_tones
 
 
 @dataclass(slots=True)
@@ -130,6 +131,11 @@ def is_recipient_item(p: Para) -> bool:
 
 def is_archive(p: Para) -> bool:
     return bool(_archive().match(p.key))
+
+
+def is_archive_line(text: str) -> bool:
+    """The Lưu line ("- Lưu: VT, VX1.", Party "- Lưu Văn phòng Tỉnh ủy.") given as text."""
+    return bool(_archive().match(fold_tones(text)))
 
 
 @functools.cache

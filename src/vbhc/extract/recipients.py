@@ -23,7 +23,7 @@ from vbhc.extract.signer import is_name
 from vbhc.models import Recipient
 from vbhc.paragraphs import Para
 from vbhc.patterns import alternation, rx
-from vbhc.segment import is_archive, is_authority, is_recipients_label
+from vbhc.segment import is_archive, is_archive_line, is_authority, is_recipients_label
 
 _NOTE = re.compile(r"^(?P<name>.*?)[\s;,.]*\((?P<note>[^()]{1,80})\)[\s;,.]*$")
 _ITEM = "-–—~•+"
@@ -35,17 +35,11 @@ def extract_recipients(foot: list[Para]) -> tuple[tuple[Recipient, ...], tuple[s
     recipients: list[Recipient] = []
     archive: tuple[str, ...] = ()
     for text in items:
-        if is_archive_text(text):
+        if is_archive_line(text):
             archive = split_archive(text)
             break
         recipients.append(_recipient(text))
     return tuple(recipients), archive
-
-
-def is_archive_text(text: str) -> bool:
-    from vbhc.paragraphs import para
-
-    return is_archive(para(text))
 
 
 def _items(foot: list[Para]) -> list[str]:
@@ -73,7 +67,8 @@ def _items(foot: list[Para]) -> list[str]:
 def _run(foot: list[Para], start: int) -> list[str]:
     out: list[str] = []
     skipped = 0
-    for p in foot[start:]:
+    for i in range(start, len(foot)):
+        p = foot[i]
         text = p.text.strip()
         if text[:1] in _ITEM or is_archive(p):
             out.append(text)
@@ -86,8 +81,7 @@ def _run(foot: list[Para], start: int) -> list[str]:
         elif is_authority(p) or p.upper or is_name(text) or is_recipients_label(p):
             # the signer's column interleaved with the list (layout text): step over it while items follow
             skipped += 1
-            if skipped > 4 or (out and not any(q.text[:1] in _ITEM or is_archive(q)
-                                               for q in foot[foot.index(p) + 1:foot.index(p) + 5])):
+            if skipped > 4 or (out and not any(q.text[:1] in _ITEM or is_archive(q) for q in foot[i + 1:i + 5])):
                 break
         else:
             break
