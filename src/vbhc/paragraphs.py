@@ -55,9 +55,23 @@ class Para:
     """How many printed lines it was made of."""
 
 
-_CLOSED = re.compile(r"(?:[.;:!?]|\./\.|/\.)[\s)”\"']*$")
-_SENTENCE_END = re.compile(r"[.!?][\s)”\"']*$")
-_VALUE_BREAK = re.compile(r"(?<=[^\s][/-])$")
+# End-of-text tests are string operations: an end-anchored regex `search` tries every position of a
+# long paragraph before it reaches the end.
+_CLOSERS = " \t\n)”\"'"
+
+
+def _closed(text: str) -> bool:
+    """The text ends a sentence or a clause: ". ; : ! ?" (also "./." and "/."), closing marks after."""
+    return text.rstrip(_CLOSERS).endswith((".", ";", ":", "!", "?"))
+
+
+def _sentence_end(text: str) -> bool:
+    return text.rstrip(_CLOSERS).endswith((".", "!", "?"))
+
+
+def value_break(text: str) -> bool:
+    """A value broken at the line end: "241/TB-" (a slash or dash right after a character)."""
+    return len(text) > 1 and text[-1] in "/-" and not text[-2].isspace()
 
 
 @functools.cache
@@ -99,7 +113,7 @@ def build_paragraphs(lines: list[Line]) -> list[Para]:
     # Hard-wrapped with a blank line after every printed line (seed 002): most lines are followed by
     # one blank, and most of those blanks fall inside a sentence.
     singles = [prev for prev, ln in itertools.pairwise(lines) if ln.gap == 1]
-    wrapped = sum(1 for prev in singles if not _CLOSED.search(prev.text))
+    wrapped = sum(1 for prev in singles if not _closed(prev.text))
     double_spaced = len(singles) > 0.6 * max(1, len(lines) - 1) and wrapped > 0.5 * len(singles)
     wide = 2 if double_spaced else 1
     groups: list[tuple[list[Line], str]] = []
@@ -109,7 +123,7 @@ def build_paragraphs(lines: list[Line]) -> list[Para]:
         if groups and _continues(groups[-1], line, wide, upper=upper, prev_upper=prev_upper):
             members, text = groups[-1]
             members.append(line)
-            glue = "" if _VALUE_BREAK.search(text) and line.text[:1].isalnum() else " "
+            glue = "" if value_break(text) and line.text[:1].isalnum() else " "
             groups[-1] = (members, text + glue + line.text)
         else:
             groups.append(([line], line.text))
@@ -126,12 +140,12 @@ def _continues(group: tuple[list[Line], str], line: Line, wide: int, *, upper: b
         return True  # "KT." / "CHỦ TỊCH": a signing prefix alone on its line
     if len(text) < 12 and rx(r"^(?:Luật\s+)?[Ss]ố\s*[:.]?$").match(text):
         return True  # "Số:" with the number on the next line (tvpl_98)
-    if _VALUE_BREAK.search(text) and line.text[:1].isalnum():
+    if value_break(text) and line.text[:1].isalnum():
         return True  # "Covid-" + "19. Tham dự ...": a value broken at the line end, not a new item
     if upper and " " not in line.text.strip() and _glued_token(text, line):
         return True
     opens = _opens(line.text, text)
-    if upper and line.gap == 0 and not opens and is_upper(text) and label_of(text) and not _CLOSED.search(prev.text):
+    if upper and line.gap == 0 and not opens and is_upper(text) and label_of(text) and not _closed(prev.text):
         return True  # a heading in capitals wrapped in its cell: "I. MỤC" / "ĐÍCH, YÊU CẦU"
     if upper and prev_upper and line.gap == 0 and len(text) < 20 and _title_completed(text, line.text):
         return True  # a type name wrapped in its cell: "NGHỊ" / "ĐỊNH", "PHỤ" / "LỤC I"
@@ -144,8 +158,8 @@ def _continues(group: tuple[list[Line], str], line: Line, wide: int, *, upper: b
     if ":" in prev.text and authority_line().match(prev.text.partition(":")[2].strip()):
         return False  # "Nơi nhận: KT. BỘ TRƯỞNG" ends a signature line
     first = line.text[:1]
-    closed = _CLOSED.search(prev.text)
-    if first.islower() and not _SENTENCE_END.search(prev.text) and line.gap < wide:
+    closed = _closed(prev.text)
+    if first.islower() and not _sentence_end(prev.text) and line.gap < wide:
         return True  # a sentence goes on in lower case, also after ";" and in indented layout text
     if line.indent >= prev.indent + 3:
         return False  # a first-line indent; lines of a centred block keep about the same indent
@@ -190,7 +204,7 @@ def _glued_token(text: str, line: Line) -> bool:
     """A lone capitals token ending a wrapped sentence ("... phòng, chống dịch" + "COVID-19")."""
     token = line.text.strip()
     return (" " not in token and is_upper(token) and not is_upper(text) and line.gap == 0
-            and not _CLOSED.search(text) and not place_date_line().match(text) and not _opens(token)
+            and not _closed(text) and not place_date_line().match(text) and not _opens(token)
             and title_kind(token) is None)
 
 

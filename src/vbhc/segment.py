@@ -307,7 +307,7 @@ def _subject(paras: list[Para], i: int, seg: Segmented) -> int:
                 break
             seg.subject.append(p)
         else:
-            if mixed and p.text[:1].islower() and not rx(r"[.;:]$").search(seg.subject[-1].text):
+            if mixed and p.text[:1].islower() and not seg.subject[-1].text.endswith((".", ";", ":")):
                 seg.subject.append(p)  # a centred trích yếu wrapped in layout text
                 i += 1
                 continue

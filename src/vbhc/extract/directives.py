@@ -16,15 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex as re
-
 from vbhc import data
 from vbhc.extract.legal_bases import basis_indices
 from vbhc.models import Directive
 from vbhc.paragraphs import Para
 from vbhc.patterns import label_of, starts_with
-
-_CLOSING_END = re.compile(r"(?:\./\.|/\.|\./)\s*$")
 
 
 @dataclass(slots=True)
@@ -74,7 +70,7 @@ def _closing_start(paras: list[Para], last_label: int) -> int:
     closing = data.markers().closing_starters
     for i in range(len(paras) - 1, last_label, -1):
         text = paras[i].text
-        if i == len(paras) - 1 or _CLOSING_END.search(text) or starts_with(text, closing):
+        if i == len(paras) - 1 or text.rstrip().endswith(("./.", "/.", "./")) or starts_with(text, closing):
             end = i
         else:
             break

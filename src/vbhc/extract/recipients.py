@@ -22,7 +22,7 @@ from vbhc.extract.addressees import clean_item
 from vbhc.extract.signer import is_name
 from vbhc.models import Recipient
 from vbhc.paragraphs import Para
-from vbhc.patterns import alternation, rx
+from vbhc.patterns import alternation
 from vbhc.segment import is_archive, is_archive_line, is_authority, is_recipients_label
 
 _NOTE = re.compile(r"^(?P<name>.*?)[\s;,.]*\((?P<note>[^()]{1,80})\)[\s;,.]*$")
@@ -75,8 +75,8 @@ def _run(foot: list[Para], start: int) -> list[str]:
             skipped = 0
             if is_archive(p):
                 break
-        elif out and (not p.upper or rx(r"[:,]$").search(out[-1])) and not is_name(text) \
-                and not rx(r"[;.]$").search(out[-1]) and not is_authority(p):
+        elif out and (not p.upper or out[-1].endswith((":", ","))) and not is_name(text) \
+                and not out[-1].endswith((";", ".")) and not is_authority(p):
             out[-1] += " " + text  # an item wrapped round a signature column
         elif is_authority(p) or p.upper or is_name(text) or is_recipients_label(p):
             # the signer's column interleaved with the list (layout text): step over it while items follow

@@ -193,7 +193,7 @@ def _issuer_end(key: str, start: int) -> int:
         if count >= 12 or (count and _issuer_stop().match(key[at:])) or word[0] in "(\"“":
             return pos
         pos = start + m.end()
-        if rx(r"[,;.:)]$").search(word):
+        if word.endswith((",", ";", ".", ":", ")")):
             return pos - 1
     return pos
 

@@ -15,7 +15,8 @@ import functools
 import regex as re
 
 from vbhc import data
-from vbhc.patterns import alternation, fold_accents, rx, starts_with, title_rest
+from vbhc.paragraphs import value_break
+from vbhc.patterns import alternation, fold_accents, starts_with, title_rest
 from vbhc.segment import Segmented
 
 _APPENDIX = re.compile(r"^PHU LUC(?:\s+(?:[IVXLC]+|\d+)\b)?\s*[:.]?\s*")
@@ -51,6 +52,6 @@ def join_lines(parts: list[str]) -> str:
     for part in (p.strip() for p in parts):
         if not part:
             continue
-        glue = "" if not out or (rx(r"[^\s][/-]$").search(out) and part[:1].isalnum()) else " "
+        glue = "" if not out or (value_break(out) and part[:1].isalnum()) else " "
         out += glue + part
     return out
