@@ -174,6 +174,10 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized, *, noisy:
     gap = 0
     footnote: list[str] | None = None
     for text, indent in raw:
+        if not text or text.isspace():
+            gap += 1
+            footnote = None
+            continue
         if _maybe_rule(text) and _RULE.match(text):
             gap = HARD_BREAK if ("|" in text or text.strip()) else gap + 1
             footnote = None
@@ -205,7 +209,7 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized, *, noisy:
             result.footnotes[-1] = " ".join(footnote)
             continue
         footnote = None
-        if "ố" in text or "Ố" in text:
+        if ("ố" in text or "Ố" in text) and ("/" in text or text[-1].isdigit()):
             text = _SPACED_NUMBER.sub(lambda m: m.group(1).replace(" ", ""), text)
         if "ngày" in text:
             text = _SPACED_DAY.sub(r"\1\2", text)
@@ -228,6 +232,8 @@ def _maybe_rule(text: str) -> bool:
 
 def _strip_emphasis(text: str) -> str:
     # "**" and "__" are always Markdown; a single "*" is emphasis unless it is a bullet ("* item").
+    if "*" not in text and "_" not in text and "()" not in text:
+        return text.strip()
     text = text.replace("**", "").replace("__", "")
     if text.startswith("* ") and text[2:3].isalnum():
         text = "- " + text[2:]
