@@ -38,7 +38,7 @@ _MAY_NAME_LAW = re.compile(r"Luật|Bộ luật|LUẬT|Hiến|Pháp lệnh")
 
 @functools.cache
 def _after_number() -> re.Pattern[str]:
-    return re.compile(rf"^\s*,?\s*(?:(?:được\s+)?(?:ban hành|ký|cấp)\s+)?ngày\s+(?P<date>{DATE})")
+    return re.compile(rf"\s*,?\s*(?:(?:được\s+)?(?:ban hành|ký|cấp)\s+)?ngày\s+(?P<date>{DATE})")
 
 
 @functools.cache
@@ -48,7 +48,7 @@ def _personal_paper() -> re.Pattern[str]:
 
 @functools.cache
 def _issued_by() -> re.Pattern[str]:
-    return re.compile(rf"^\s*,?\s*do\s+(?P<issuer>[^,;.()]{{3,90}}?)\s+(?:cấp|ban hành)\s+ngày\s+(?P<date>{DATE})")
+    return re.compile(rf"\s*,?\s*do\s+(?P<issuer>[^,;.()]{{3,90}}?)\s+(?:cấp|ban hành)\s+ngày\s+(?P<date>{DATE})")
 
 
 @functools.cache
@@ -59,14 +59,14 @@ def _narrated_date() -> re.Pattern[str]:
 
 @functools.cache
 def _title_start() -> re.Pattern[str]:
-    return re.compile(rf"^\s*,?\s*(?={alternation(data.markers().title_starters)}(?![\p{{L}}]))", re.IGNORECASE)
+    return re.compile(rf"\s*,?\s*(?={alternation(data.markers().title_starters)}(?![\p{{L}}]))", re.IGNORECASE)
 
 
 @functools.cache
 def _issuer_stop() -> re.Pattern[str]:
     marks = data.markers()
     words = (*marks.title_starters, *marks.issuer_stops, "ngày", "số", "về việc")
-    return re.compile(rf"^{alternation(words)}(?![\p{{L}}])", re.IGNORECASE)
+    return re.compile(rf"{alternation(words)}(?![\p{{L}}])", re.IGNORECASE)
 
 
 @functools.cache
@@ -156,50 +156,55 @@ def _kind_from_symbol(symbol: str | None) -> str | None:
 
 def _tail(text: str, key: str, pos: int) -> tuple[dict[str, str | None], tuple[int, int] | None]:
     """Date, issuer and title written after a cited number (or type) starting at `pos`."""
+    # Patterns match at `pos` in the whole text: slicing the rest of a long paragraph per step costs more.
     out: dict[str, str | None] = {"date": None, "issuer": None, "title": None}
-    m = _after_number().match(key[pos:])
+    m = _after_number().match(key, pos)
     if m:
         out["date"] = parse_date(m.group("date"))
-        pos += m.end()
-    if out["date"] is None and (issued := _issued_by().match(key[pos:])):
+        pos = m.end()
+    if out["date"] is None and (issued := _issued_by().match(key, pos)):
         # "... số 2374/GPKDVT do Sở Giao thông vận tải thành phố Hà Nội cấp ngày 03/01/2024"
-        out["issuer"] = text[pos + issued.start("issuer"):pos + issued.end("issuer")].strip()
+        out["issuer"] = text[issued.start("issuer"):issued.end("issuer")].strip()
         out["date"] = parse_date(issued.group("date"))
         return out, None
-    m = rx(r"^\s*,?\s*của\s+").match(key[pos:])
+    m = _OF.match(key, pos)
     if m:
-        start = pos + m.end()
+        start = m.end()
         stop = _issuer_end(key, start)
         out["issuer"] = text[start:stop].strip(" ,") or None
         pos = stop
-        if out["date"] is None and (d := _after_number().match(key[pos:])):
+        if out["date"] is None and (d := _after_number().match(key, pos)):
             out["date"] = parse_date(d.group("date"))
-            pos += d.end()
+            pos = d.end()
     span = None
-    m = _title_start().match(key[pos:])
+    m = _title_start().match(key, pos)
     if m:
-        start = pos + m.end()
+        start = m.end()
         stop = _title_end(key, start)
         out["title"] = text[start:stop].strip(" ,") or None
         span = (start, stop)
     return out, span
 
 
+_OF = re.compile(r"\s*,?\s*của\s+")
+_WORD = re.compile(r"\S+")
+_TITLE_END = re.compile(r"\s\(|[;]|(?<=[\p{Ll}\d)])\.(?:\s|$)|\.$|\n")
+
+
 def _issuer_end(key: str, start: int) -> int:
     pos = start
-    for count, m in enumerate(rx(r"\S+").finditer(key[start:])):
+    for count, m in enumerate(_WORD.finditer(key, start)):
         word = m.group(0)
-        at = start + m.start()
-        if count >= 12 or (count and _issuer_stop().match(key[at:])) or word[0] in "(\"“":
+        if count >= 12 or (count and _issuer_stop().match(key, m.start())) or word[0] in "(\"“":
             return pos
-        pos = start + m.end()
+        pos = m.end()
         if word.endswith((",", ";", ".", ":", ")")):
             return pos - 1
     return pos
 
 
 def _title_end(key: str, start: int) -> int:
-    m = re.compile(r"\s\(|[;]|(?<=[\p{Ll}\d)])\.(?:\s|$)|\.$|\n").search(key, start)
+    m = _TITLE_END.search(key, start)
     return m.start() if m else len(key)
 
 
