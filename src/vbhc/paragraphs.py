@@ -153,7 +153,7 @@ def _continues(group: tuple[list[Line], str], line: Line, wide: int, *, upper: b
         return False
     if starts_with(prev.text, data.markers().motto_words[:1]):
         return False  # the tiêu ngữ is a line of its own
-    if _noise_mark(prev.text) or _noise_mark(line.text):
+    if noise_mark(prev.text) or noise_mark(line.text):
         return False  # "(Đã ký)" stands alone between a signer's title and name
     if ":" in prev.text and authority_line().match(prev.text.partition(":")[2].strip()):
         return False  # "Nơi nhận: KT. BỘ TRƯỞNG" ends a signature line
@@ -196,7 +196,8 @@ def _noise_marks() -> frozenset[str]:
     return frozenset(m.casefold() for m in data.markers().signature_noise)
 
 
-def _noise_mark(text: str) -> bool:
+def noise_mark(text: str) -> bool:
+    """A signature-area mark standing alone: "(Đã ký)", "(Ký, ghi rõ họ tên, đóng dấu)"."""
     return text.strip().casefold() in _noise_marks()
 
 

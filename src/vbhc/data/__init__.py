@@ -139,10 +139,14 @@ def _abbr_index() -> dict[str, str]:
     return {abbr: row.code for row in doc_types() for abbr in row.abbrs}
 
 
+@functools.cache
+def _abbr_index_upper() -> dict[str, str]:
+    return {k.upper(): v for k, v in _abbr_index().items()}
+
+
 def kind_for_abbr(abbr: str) -> str | None:
     """Kind code for a ký hiệu type abbreviation ("QĐ", "TTr"); case-sensitive, then upper-cased."""
-    index = _abbr_index()
-    return index.get(abbr) or {k.upper(): v for k, v in index.items()}.get(abbr.upper())
+    return _abbr_index().get(abbr) or _abbr_index_upper().get(abbr.upper())
 
 
 @functools.cache

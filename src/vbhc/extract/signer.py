@@ -20,7 +20,7 @@ import regex as re
 
 from vbhc import data
 from vbhc.models import Signer
-from vbhc.paragraphs import Para
+from vbhc.paragraphs import Para, noise_mark
 from vbhc.patterns import alternation, rx
 from vbhc.segment import is_archive, is_authority, is_national_name, is_recipients_label
 
@@ -41,8 +41,7 @@ def _rank() -> re.Pattern[str]:
 
 
 def _is_noise(p: Para) -> bool:
-    noise = {n.casefold() for n in data.markers().signature_noise}
-    return p.text.strip().casefold() in noise or not p.text.strip()
+    return noise_mark(p.text) or not p.text.strip()
 
 
 def extract_signer(foot: list[Para]) -> Signer:
