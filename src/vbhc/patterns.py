@@ -116,10 +116,30 @@ def title_rest(text: str) -> str:
 
 
 @functools.cache
+def _accent_classes() -> dict[str, str]:
+    """For each letter of accent-folded text, a character class of every letter that folds to it:
+    "O" -> "[OoÒòÓó...Ợợ]"."""
+    variants: dict[str, list[str]] = {}
+    for cp in (*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        ch = chr(cp)
+        folded = fold_accents.__wrapped__(ch)
+        if len(folded) == 1 and folded.isalpha():
+            variants.setdefault(folded, []).append(ch)
+    return {k: "[" + "".join(v) + "]" for k, v in variants.items()}
+
+
+def accent_blind(phrase: str) -> str:
+    """A regex matching `phrase` in any case and with any (or no) marks, words split by any white space:
+    what `fold_accents` then a search would find, without folding the text (which costs more)."""
+    classes = _accent_classes()
+    words = fold_accents(phrase).split()
+    return r"\s+".join("".join(classes.get(c, re.escape(c)) for c in w) for w in words)
+
+
+@functools.cache
 def national_name() -> Pattern:
-    """The quốc hiệu (or the Party's heading) in accent-folded text, words split by any white space."""
-    names = [r"\s+".join(re.escape(w) for w in fold_accents(n).split()) for n in data.markers().national_names]
-    return re.compile("|".join(names))
+    """The quốc hiệu (or the Party's heading) in any case and accents, words split by any white space."""
+    return re.compile("|".join(accent_blind(n) for n in data.markers().national_names))
 
 
 # --- structure: labels of the body's items -------------------------------------------------------

@@ -94,7 +94,7 @@ def strip_preface(paras: list[Para]) -> tuple[list[Para], list[Para]]:
     """
     head = paras[:200]
     joined = "\n".join(p.text for p in head)
-    m = national_name().search(fold_accents(joined))
+    m = national_name().search(joined)
     if m is None:
         return [], paras
     k = joined.count("\n", 0, m.start())
@@ -278,7 +278,7 @@ def _is_header(p: Para) -> bool:
         return False
     if p.upper or starts_with(p.text, data.markers().subject_markers) or place_date_line().match(p.text):
         return True
-    if national_name().search(fold_accents(p.text)):
+    if national_name().search(p.text):
         return True  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc" glued in a web copy
     m = number_line().match(p.text)
     if (m and "/" in m.group("ident")) or starts_with(p.text, data.markers().motto_words[:1]):

@@ -22,7 +22,6 @@ from vbhc.paragraphs import Para
 from vbhc.patterns import (
     NUMBER,
     SYMBOL,
-    fold_accents,
     is_upper,
     national_name,
     number_line,
@@ -75,7 +74,7 @@ def _take_national(texts: list[str]) -> tuple[list[str], str | None]:
     NGHĨA VIỆT NAM") or merged it with the agency ("BỘ TÀI CHÍNH CỘNG HÒA ..."); return the lines with it
     cut out, and its text."""
     joined = "\n".join(texts)
-    m = national_name().search(fold_accents(joined))
+    m = national_name().search(joined)
     if m is None:
         return texts, None
     national = " ".join(joined[m.start():m.end()].split())
