@@ -8,7 +8,9 @@ Prints figures; it is not a test and asserts nothing. Run it from the project's 
 
 Figures:
   1. `vbhc.parse_text` throughput on one core over tests/fixtures/seeds/*.txt and, separately, over
-     tests/fixtures/real/*.md|*.txt: docs/s, median ms per document, KB/s (goal >= 1,000 docs/s).
+     tests/fixtures/real/*.md|*.txt: docs/s, median ms per document, KB/s (goal >= 1,000 docs/s), with
+     the caches keyed by text emptied before each parse (as in an archive run, where no text repeats);
+     the seeds are also timed with those caches warm, for comparison.
   2. `import vbhc` in a fresh interpreter, min and median ms (goal <= 150 ms), and whether it pulls in
      heavy modules (docx, pdfplumber, underthesea, pandas: they must stay absent).
   3. `vbhc.normalize.fold_tones` (uncached) in ms per 12 KB, compared with `underthesea.text_normalize`
@@ -30,6 +32,8 @@ from typing import Any
 
 import vbhc
 import vbhc.normalize
+import vbhc.patterns
+import vbhc.tones
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -67,8 +71,21 @@ def real_texts() -> list[str]:
 
 # 1. Throughput ---------------------------------------------------------------------------------------
 
-def throughput(texts: Sequence[str], seconds: float) -> dict[str, Any]:
-    """Parse `texts` round-robin for `seconds` of wall time after one warm-up pass."""
+def clear_text_caches() -> None:
+    """Empty the caches keyed by text (tone and accent folding of lines and paragraphs).
+
+    Cycling over five documents, every paragraph would be found in them from the second round on; in an
+    archive run no document repeats, so the goal figure is taken with them emptied before each parse
+    (the clock starts after the clearing). Caches of compiled patterns and vocabulary stay warm, as in
+    any long run.
+    """
+    vbhc.tones.fold_tones.cache_clear()
+    vbhc.patterns.fold_accents.cache_clear()
+
+
+def throughput(texts: Sequence[str], seconds: float, *, cold: bool = True) -> dict[str, Any]:
+    """Parse `texts` round-robin for `seconds` of wall time after one warm-up pass; `cold` empties the
+    text caches before each parse (see `clear_text_caches`)."""
     if not texts:
         return {"docs": 0}
     for text in texts:  # warm-up: regex compilation, lru caches, lazy imports
@@ -82,6 +99,8 @@ def throughput(texts: Sequence[str], seconds: float) -> dict[str, Any]:
     deadline = start + seconds
     while True:
         k = i % len(texts)
+        if cold:
+            clear_text_caches()
         t0 = clock()
         vbhc.parse_text(texts[k])
         t1 = clock()
@@ -90,7 +109,7 @@ def throughput(texts: Sequence[str], seconds: float) -> dict[str, Any]:
         i += 1
         if t1 >= deadline and i >= len(texts):
             break
-    elapsed = clock() - start
+    elapsed = sum(per_doc)  # parsing time only: the cache clearing stays off the clock
     return {
         "docs": len(texts),
         "corpus_kb": sum(sizes) / 1024,
@@ -244,6 +263,10 @@ def rows(figures: dict[str, Any]) -> list[tuple[str, str, str]]:
         out.append((name, f"{t['docs_per_s']:,.0f} docs/s", f">= {GOAL_DOCS_PER_S:,} docs/s  {ok}"))
         out.append((f"  median per doc ({label})", f"{t['median_ms']:.2f} ms", ""))
         out.append((f"  throughput ({label})", f"{t['kb_per_s']:,.0f} KB/s", ""))
+    warm = figures["throughput_seeds_warm"]
+    if warm["docs"]:
+        out.append(("  seeds with text caches warm", f"{warm['docs_per_s']:,.0f} docs/s",
+                    "flattered: each paragraph folded once for all rounds"))
     imp = figures["import"]
     ok = "ok" if imp["median_ms"] <= GOAL_IMPORT_MS else "MISSED"
     out.append((f"import vbhc, median of {imp['runs']}", f"{imp['median_ms']:.1f} ms",
@@ -306,6 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import_goal_ms": GOAL_IMPORT_MS,
         "throughput_seeds": throughput(seeds, args.seconds),
         "throughput_real": throughput(real_texts(), args.seconds),
+        "throughput_seeds_warm": throughput(seeds, args.seconds, cold=False),
         "import": import_time(args.import_runs),
         "tone_folding": tone_folding(seeds),
         "memory": memory,
