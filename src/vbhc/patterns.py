@@ -7,6 +7,7 @@ original, so a match's span slices the document's own spelling.
 from __future__ import annotations
 
 import functools
+import re as std_re
 import unicodedata
 from collections.abc import Iterable
 
@@ -82,11 +83,21 @@ def is_upper(text: str) -> bool:
     return False
 
 
+# Combining diacritical marks (the blocks Latin text uses), removed after canonical decomposition.
+_MARKS = std_re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 @functools.lru_cache(maxsize=65536)
 def fold_accents(text: str) -> str:
     """Upper case without marks, same length as `text`: "DANH SÁCH" -> "DANH SACH", "Đ" -> "D"."""
     decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).upper()
+    return (decomposed if decomposed.isascii() else _MARKS.sub("", decomposed)).upper()
+
+
+def fold_head(text: str, size: int) -> str:
+    """`fold_accents` of the first `size` characters of `text` after its leading white space: enough to
+    test what a line begins with, at a fraction of the cost on a long paragraph."""
+    return fold_accents(text.lstrip()[:size])
 
 
 @functools.cache
@@ -96,23 +107,27 @@ def _title_names() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
 
 
+@functools.cache
+def _title_index() -> tuple[std_re.Pattern[str], dict[str, str], int]:
+    """One pattern for every type name (longest first), the code of each name, and the longest length."""
+    names = _title_names()
+    pattern = std_re.compile("(?:" + "|".join(std_re.escape(n) for n, _ in names) + r")(?![^\W\d_])")
+    return pattern, dict(names), max(len(n) for n, _ in names) + 1
+
+
 def title_kind(text: str) -> str | None:
     """The kind named at the start of a title line; accent-blind, since OCR drops marks ("GIÁY MỜI")."""
-    folded = fold_accents(text).lstrip()
-    for name, code in _title_names():
-        if folded.startswith(name) and not folded[len(name):len(name) + 1].isalpha():
-            return code
-    return None
+    pattern, codes, size = _title_index()
+    m = pattern.match(fold_head(text, size))
+    return codes[m.group(0)] if m else None
 
 
 def title_rest(text: str) -> str:
     """What follows the type name on a title line ("BIÊN BẢN THẨM ĐỊNH HỒ SƠ" -> "THẨM ĐỊNH HỒ SƠ")."""
-    folded = fold_accents(text)
+    pattern, _codes, size = _title_index()
     offset = len(text) - len(text.lstrip())
-    for name, _code in _title_names():
-        if folded.lstrip().startswith(name):
-            return text[offset + len(name):].strip(" :.")
-    return text
+    m = pattern.match(fold_head(text, size))
+    return text[offset + m.end():].strip(" :.") if m else text
 
 
 @functools.cache

@@ -28,6 +28,7 @@ from vbhc.patterns import (
     alternation,
     authority_line,
     fold_accents,
+    fold_head,
     label_of,
     national_name,
     number_line,
@@ -63,12 +64,16 @@ def _attachment_title() -> re.Pattern[str]:
     return re.compile(rf"^(?:{words})(?![A-Z])")
 
 
+_APPENDIX = "PHU LUC"  # "PHỤ LỤC" folded: only a Phụ lục title stands in mixed case
+
+
 def is_attachment_title(p: Para) -> bool:
     """"PHỤ LỤC I", "Phụ lục: DANH SÁCH ...", "DANH SÁCH CÁC ĐƠN VỊ ..."."""
-    folded = fold_accents(p.text)
+    words = data.markers().attachment_titles
+    folded = fold_head(p.text, max(map(len, words)) + 1)  # enough for the longest word and what follows
     if not _attachment_title().match(folded):
         return False
-    return folded.startswith("PHU LUC") or p.upper
+    return folded.startswith(_APPENDIX) or p.upper
 
 
 def is_national_name(p: Para) -> bool:
@@ -217,7 +222,7 @@ def _attachment_starts(paras: list[Para], begin: int) -> list[int]:
     for i in range(begin, len(paras)):
         p = paras[i]
         if is_attachment_title(p) and not (starts and i - starts[-1] < 2) and (
-                not in_appendix or fold_accents(p.text).startswith("PHU LUC")):
+                not in_appendix or fold_head(p.text, len(_APPENDIX)) == _APPENDIX):
             starts.append(i)  # inside a Phụ lục only the next Phụ lục starts a new one, not its lists
             in_appendix = True
         elif is_national_name(p) and not in_appendix and not (starts and i - starts[-1] < 4):
@@ -298,7 +303,7 @@ def _subject(paras: list[Para], i: int, seg: Segmented) -> int:
             break
         if p.upper:
             if is_attachment_title(p) and (seg.subject or not seg.attached or
-                                           fold_accents(p.text).startswith("PHU LUC")):
+                                           fold_head(p.text, len(_APPENDIX)) == _APPENDIX):
                 break  # under "PHỤ LỤC 1", "BẢNG THAM CHIẾU ..." is the Phụ lục's title
             titled = starts_with(p.text, data.positions()) or starts_with(p.text, data.agency_heads())
             if mixed or (seg.subject and titled and _next_is_basis(paras, i)):
