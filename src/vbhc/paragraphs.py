@@ -98,7 +98,7 @@ def _opens(text: str, before: str = "") -> bool:
         return True
     if first in _opener_initials() and _opener().match(fold_tones(text)):
         return True
-    if "ng" in text[:80] and place_date_line().match(text):
+    if "ng" in text[:80] and ("gày" in text or "gay" in text) and place_date_line().match(text):
         # "Thành phố Hồ Chí" + "Minh, ngày 28 ...": a place name wrapped in its cell
         return not rx(r"(?:^|\s)\p{Lu}[\p{L}.]*$").search(before) or "," in before or len(before.split()) > 4
     if "/" not in text or ("Số" not in text[:20] and "số:" not in text[:20]):

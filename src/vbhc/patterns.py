@@ -62,12 +62,15 @@ def _trie_regex(node: _Trie) -> str:
 
 def starts_with(text: str, phrases: tuple[str, ...]) -> bool:
     """True if `text` begins with one of `phrases` as whole words, ignoring case and tone placement."""
-    return bool(_starter(phrases).match(fold_tones(text)))
+    pattern, size = _starter(phrases)
+    # Only the head is folded: a phrase, a bullet and the spaces around it fit in `size` characters.
+    return bool(pattern.match(fold_tones(text.lstrip()[:size])))
 
 
 @functools.lru_cache(maxsize=64)
-def _starter(phrases: tuple[str, ...]) -> Pattern:
-    return re.compile(rf"^\s*[-–•]?\s*{alternation(phrases)}(?![\p{{L}}\d])", re.IGNORECASE)
+def _starter(phrases: tuple[str, ...]) -> tuple[Pattern, int]:
+    pattern = re.compile(rf"^\s*[-–•]?\s*{alternation(phrases)}(?![\p{{L}}\d])", re.IGNORECASE)
+    return pattern, 2 * max((len(p) for p in phrases), default=0) + 8
 
 
 def is_upper(text: str) -> bool:
