@@ -184,18 +184,29 @@ LABEL_RANK = {"part": 0, "chapter": 10, "section": 20, "subsection": 25, "articl
 
 
 _LABEL_OPENERS = frozenset("0123456789IVXLCabcdđeghiklmnopqrstuvxy-–—~•+PCMĐT")
+# The words of LABEL's word labels, and what ends a roman or a letter label: most paragraphs begin with a
+# capital ("Các", "Theo", "Phòng") or a lower-case word, and are told apart from labels without the regex.
+_LABEL_WORDS = ("Phần", "PHẦN", "Chương", "CHƯƠNG", "Tiểu", "TIỂU", "Mục", "MỤC", "Điều", "ĐIỀU")
+_LABEL_ENDS = frozenset(".-–)")
 
 
 def label_of(text: str) -> tuple[str, str, int] | None:
     """(label, kind, rank) of a paragraph that opens an item; None for a plain paragraph.
 
     >>> label_of("2.1. Các cấp uỷ đảng")
-    ('2.1.', 'decimal', 7)
+    ('2.1.', 'decimal', 60)
     >>> label_of("Điều 1. Phạm vi điều chỉnh")
-    ('Điều 1.', 'article', 3)
+    ('Điều 1.', 'article', 30)
     """
     if not text or text[0] not in _LABEL_OPENERS:
         return None  # cheap: a label can only begin with one of these characters
+    first = text[0]
+    if first.isalpha():
+        if first.islower():
+            if not _LABEL_ENDS.intersection(text[1:4]):
+                return None  # "a)", "b.", "c1)", "đ )": the mark follows within three characters
+        elif not text.startswith(_LABEL_WORDS) and not (first in "IVXLC" and _LABEL_ENDS.intersection(text[1:8])):
+            return None
     m = LABEL.match(text)
     if not m:
         return None
