@@ -174,26 +174,32 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized, *, noisy:
     gap = 0
     footnote: list[str] | None = None
     for text, indent in raw:
-        if not text or text.isspace():
+        stripped = text.strip()
+        if not stripped:
             gap += 1
             footnote = None
             continue
-        if _maybe_rule(text) and _RULE.match(text):
-            gap = HARD_BREAK if ("|" in text or text.strip()) else gap + 1
+        if stripped[0] in _RULE_OPENERS and _RULE.match(text):
+            gap = HARD_BREAK
             footnote = None
             continue
-        if text.lstrip().startswith("#"):
-            text = _MD_HEADING.sub("", text)
-        if "[" in text or "(*" in text:
-            text = _FOOTNOTE_MARK.sub("", text)  # before the page-number check: "Trang 1[1]" is a page number
-        table = text.count("|") >= 2 and bool(text.strip().strip("|").strip())
-        text = text.strip().strip("|").strip()
-        if table:
-            # cells kept apart by " | ", a form a second pass reads the same way (the row stays a row)
-            text = rx(r"\s*\|\s*").sub(" | ", text)
+        if stripped[0] == "#":
+            stripped = _MD_HEADING.sub("", stripped)
+        if "[" in stripped or "(*" in stripped:
+            # before the page-number check: "Trang 1[1]" is a page number
+            stripped = _FOOTNOTE_MARK.sub("", stripped).strip()
+        table = False
+        if "|" in stripped:
+            table = stripped.count("|") >= 2 and bool(stripped.strip("|").strip())
+            text = stripped.strip("|").strip()
+            if table:
+                # cells kept apart by " | ", a form a second pass reads the same way (the row stays a row)
+                text = rx(r"\s*\|\s*").sub(" | ", text)
+        else:
+            text = stripped
         emphasis_end = text.endswith("*") or text.endswith("__")
         text = _strip_emphasis(text)
-        if text and _maybe_rule(text) and _RULE.match(text):
+        if text is not stripped and text and _maybe_rule(text) and _RULE.match(text):
             gap = HARD_BREAK
             continue
         if not text or (len(text) < 14 and _PAGE_NUMBER.match(text)) or (noisy and noise.search(text)):
