@@ -20,6 +20,7 @@ import functools
 import re as std_re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex as re
 
@@ -33,9 +34,11 @@ HARD_BREAK = 99
 """`Line.gap` of a line that follows a table-cell separator or a rule: never joined to the line above."""
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of document text, with the layout hints that survive conversion."""
+class Line(NamedTuple):
+    """One line of document text, with the layout hints that survive conversion.
+
+    A named tuple rather than a frozen dataclass: as immutable, and built in half the time (one per line).
+    """
 
     text: str
     gap: int = 0

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex as re
 
@@ -40,9 +40,11 @@ from vbhc.patterns import (
 from vbhc.tones import fold_tones
 
 
-@dataclass(frozen=True, slots=True)
-class Para:
-    """A paragraph of the document: one logical line of the header or one paragraph of the body."""
+class Para(NamedTuple):
+    """A paragraph of the document: one logical line of the header or one paragraph of the body.
+
+    A named tuple (immutable, cheaper to build than a frozen dataclass), compared by value like one.
+    """
 
     text: str
     key: str
