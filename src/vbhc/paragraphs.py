@@ -146,12 +146,13 @@ def _continues(group: tuple[list[Line], str], line: Line, wide: int, *, upper: b
         return True  # "Covid-" + "19. Tham dự ...": a value broken at the line end, not a new item
     if upper and " " not in line.text.strip() and _glued_token(text, line):
         return True
-    opens = _opens(line.text, text)
-    if upper and line.gap == 0 and not opens and is_upper(text) and label_of(text) and not _closed(prev.text):
-        return True  # a heading in capitals wrapped in its cell: "I. MỤC" / "ĐÍCH, YÊU CẦU"
-    if upper and prev_upper and line.gap == 0 and len(text) < 20 and _title_completed(text, line.text):
-        return True  # a type name wrapped in its cell: "NGHỊ" / "ĐỊNH", "PHỤ" / "LỤC I"
-    if opens or upper or prev_upper:
+    if upper:
+        if line.gap == 0 and is_upper(text) and label_of(text) and not _closed(prev.text) and \
+                not _opens(line.text, text):
+            return True  # a heading in capitals wrapped in its cell: "I. MỤC" / "ĐÍCH, YÊU CẦU"
+        # a type name wrapped in its cell: "NGHỊ" / "ĐỊNH", "PHỤ" / "LỤC I"
+        return prev_upper and line.gap == 0 and len(text) < 20 and _title_completed(text, line.text)
+    if prev_upper or _opens(line.text, text):
         return False
     if starts_with(prev.text, data.markers().motto_words[:1]):
         return False  # the tiêu ngữ is a line of its own
