@@ -47,14 +47,18 @@ class Para(NamedTuple):
     """
 
     text: str
-    key: str
-    """`text` with canonical tone placement, same length (for matching)."""
     upper: bool
     """Written in capitals."""
     table: bool = False
     """A row of a data table."""
     lines: int = 1
     """How many printed lines it was made of."""
+
+    @property
+    def key(self) -> str:
+        """`text` with canonical tone placement, same length (for matching); folded when first asked for
+        (header and foot paragraphs are only tested at their head), then cached by `fold_tones`."""
+        return fold_tones(self.text)
 
 
 # End-of-text tests are string operations: an end-anchored regex `search` tries every position of a
@@ -77,11 +81,12 @@ def value_break(text: str) -> bool:
 
 
 @functools.cache
-def _opener() -> re.Pattern[str]:
+def _opener() -> tuple[re.Pattern[str], int]:
+    """The pattern of a known part's opening words, and how long a head of a line it needs."""
     marks = data.markers()
     phrases = (*marks.subject_markers, *marks.addressee_markers, *marks.recipient_markers,
                *marks.legal_basis_starters, *marks.archive_markers)
-    return re.compile(rf"^(?:{alternation(phrases)})(?![\p{{L}}])")
+    return re.compile(rf"^(?:{alternation(phrases)})(?![\p{{L}}])"), 2 * max(map(len, phrases)) + 2
 
 
 @functools.cache
@@ -98,7 +103,7 @@ def _opens(text: str, before: str = "") -> bool:
         return True  # "(Kèm theo Quyết định số ...)" under a Phụ lục's title
     if label_of(text) or (first in "TKQ" and authority_line().match(text)):
         return True
-    if first in _opener_initials() and _opener().match(fold_tones(text)):
+    if first in _opener_initials() and (opener := _opener())[0].match(fold_tones(text[:opener[1]])):
         return True
     if "ng" in text[:80] and ("gày" in text or "gay" in text) and place_date_line().match(text):
         # "Thành phố Hồ Chí" + "Minh, ngày 28 ...": a place name wrapped in its cell
@@ -213,7 +218,7 @@ def _glued_token(text: str, line: Line) -> bool:
 
 
 def _make(members: list[Line], text: str) -> Para:
-    return Para(text=text, key=fold_tones(text), upper=is_upper(text), table=members[0].table, lines=len(members))
+    return Para(text=text, upper=is_upper(text), table=members[0].table, lines=len(members))
 
 
 def para(text: str) -> Para:
