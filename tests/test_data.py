@@ -215,3 +215,13 @@ def test_kind_for_abbr(abbr: str, code: str) -> None:
 def test_kind_for_abbr_of_an_agency_is_none(abbr: str) -> None:
     # công văn: the ký hiệu opens with the agency ("628/UBND-VX"), not a type (rules §3.3)
     assert data.kind_for_abbr(abbr) is None
+
+
+def test_signature_noise_marks_fit_the_length_early_out() -> None:
+    # noise_mark() skips case folding for lines longer than _NOISE_SPAN: a longer mark would never match
+    from vbhc.paragraphs import _NOISE_SPAN, noise_mark
+
+    for mark in data.markers().signature_noise:
+        assert len(mark) < _NOISE_SPAN
+        assert noise_mark(f"  {mark.upper()}  ")
+    assert not noise_mark("(Đã ký) " + "x" * _NOISE_SPAN)

@@ -204,9 +204,13 @@ def _noise_marks() -> frozenset[str]:
     return frozenset(m.casefold() for m in data.markers().signature_noise)
 
 
+_NOISE_SPAN = 80  # longer than any mark with the spaces around it: longer lines skip the case folding
+
+
 def noise_mark(text: str) -> bool:
     """A signature-area mark standing alone: "(Đã ký)", "(Ký, ghi rõ họ tên, đóng dấu)"."""
-    return text.strip().casefold() in _noise_marks()
+    marks = _noise_marks()
+    return len(text) <= _NOISE_SPAN and text.strip().casefold() in marks
 
 
 def _glued_token(text: str, line: Line) -> bool:

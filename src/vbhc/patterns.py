@@ -75,8 +75,9 @@ def _starter(phrases: tuple[str, ...]) -> tuple[Pattern, int]:
 
 def is_upper(text: str) -> bool:
     """True for a line written in capitals ("ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), with 2+ letters."""
-    if text != text.upper():
-        return False
+    head = text[:32]
+    if head != head.upper() or text != text.upper():
+        return False  # the head first: a paragraph in running text shows a small letter within a word or two
     letters = 0
     for c in text:
         if c.isalpha():

@@ -126,7 +126,7 @@ def is_title(p: Para) -> bool:
 
 
 def is_recipients_label(p: Para) -> bool:
-    return starts_with(p.text, data.markers().recipient_markers) and len(p.text) < 80
+    return len(p.text) < 80 and starts_with(p.text, data.markers().recipient_markers)
 
 
 def is_recipient_item(p: Para) -> bool:
