@@ -113,11 +113,13 @@ def normalize(text: str) -> Normalized:
     # Pages (form feeds from pdftotext) are laid out one by one: a column region never runs on over a page
     # break into the next page's title.
     pages = text.split("\f")
-    layout = is_layout(text.split("\n"))
-    raw = _split_cells([line for page in pages for line in split_columns(page.split("\n"), layout=layout)])
+    all_lines = text.split("\n")
+    layout = is_layout(all_lines)
+    raw = _split_cells(split_columns(all_lines, layout=layout) if len(pages) == 1 else
+                       [line for page in pages for line in split_columns(page.split("\n"), layout=layout)])
     result = Normalized(lines=[])
-    folded = text.casefold()
-    noisy = any(n.casefold() in folded for n in data.markers().noise_lines)
+    lowered = text.lower()  # the scanner marks are ASCII: lower() does, at half the cost of casefold()
+    noisy = any(n.lower() in lowered for n in data.markers().noise_lines)
     lines = _markdown_to_lines(raw, result, noisy=noisy)
     lines = _set_aside_signatures(lines, result)
     result.lines = _set_aside_stamps(lines, result)
