@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import vbhc
+import vbhc.extract.references
 import vbhc.normalize
 import vbhc.patterns
 import vbhc.tones
@@ -72,7 +73,8 @@ def real_texts() -> list[str]:
 # 1. Throughput ---------------------------------------------------------------------------------------
 
 def clear_text_caches() -> None:
-    """Empty the caches keyed by text (tone and accent folding of lines and paragraphs).
+    """Empty the caches keyed by text (tone and accent folding of lines and paragraphs, the references
+    found in a paragraph).
 
     Cycling over five documents, every paragraph would be found in them from the second round on; in an
     archive run no document repeats, so the goal figure is taken with them emptied before each parse
@@ -81,6 +83,7 @@ def clear_text_caches() -> None:
     """
     vbhc.tones.fold_tones.cache_clear()
     vbhc.patterns.fold_accents.cache_clear()
+    vbhc.extract.references.find_references.cache_clear()
 
 
 def throughput(texts: Sequence[str], seconds: float, *, cold: bool = True) -> dict[str, Any]:

@@ -54,8 +54,8 @@ def extract_legal_bases(body: list[Para]) -> tuple[LegalBasis, ...]:
     return tuple(_basis(body[i].text) for i in basis_indices(body))
 
 
-def _basis(text: str) -> LegalBasis:
-    text = rx(r"^\s*[-–•]\s*").sub("", text)
+def _basis(paragraph: str) -> LegalBasis:
+    text = rx(r"^\s*[-–•]\s*").sub("", paragraph)
     end = _SENTENCE_END.search(text)
     if end:
         text = text[:end.start()]
@@ -63,4 +63,6 @@ def _basis(text: str) -> LegalBasis:
     if clause and not starts_with(text, ("Căn cứ", "Xét")):
         text = text[:clause.start()]
     text = text.strip().rstrip(" ;,.").removesuffix("./").strip()
-    return LegalBasis(text=text, references=tuple(find_references(text)))
+    # Cut only at the ends (a bullet, the closing ";"): the paragraph's references, already found
+    whole = paragraph.rstrip().endswith((";", ",", ".")) and paragraph.rstrip(" ;,./").endswith(text)
+    return LegalBasis(text=text, references=find_references(paragraph if whole else text))

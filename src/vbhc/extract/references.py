@@ -76,10 +76,14 @@ def _dated_unnumbered() -> re.Pattern[str]:
                       rf"ngày\s+(?P<date>{DATE})")
 
 
-def find_references(text: str) -> list[Reference]:
-    """The references of `text` in order of appearance, merged within the text."""
+@functools.lru_cache(maxsize=1024)
+def find_references(text: str) -> tuple[Reference, ...]:
+    """The references of `text` in order of appearance, merged within the text.
+
+    Cached: a căn cứ paragraph is read for the document's references and again as a legal basis.
+    """
     if not _MAY_CITE.search(text):
-        return []  # no digit and no law name: nothing to cite
+        return ()  # no digit and no law name: nothing to cite
     key = fold_tones(text)
     found: list[tuple[int, int, Reference]] = []
     titles: list[tuple[int, int]] = []
@@ -118,7 +122,7 @@ def find_references(text: str) -> list[Reference]:
             law, end = named
             found.append((m.start(), end, law))
     found.sort(key=lambda item: item[0])
-    return merge(ref for _, _, ref in found)
+    return tuple(merge(ref for _, _, ref in found))
 
 
 def _inside(pos: int, found: list[tuple[int, int, Reference]]) -> bool:
