@@ -31,10 +31,8 @@ from pathlib import Path
 from typing import Any
 
 import vbhc
-import vbhc.extract.references
+import vbhc.caches
 import vbhc.normalize
-import vbhc.patterns
-import vbhc.tones
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -81,9 +79,7 @@ def clear_text_caches() -> None:
     (the clock starts after the clearing). Caches of compiled patterns and vocabulary stay warm, as in
     any long run.
     """
-    vbhc.tones.fold_tones.cache_clear()
-    vbhc.patterns.fold_accents.cache_clear()
-    vbhc.extract.references.find_references.cache_clear()
+    vbhc.caches.clear()
 
 
 def throughput(texts: Sequence[str], seconds: float, *, cold: bool = True) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import regex as re
 
 from vbhc import data
+from vbhc.caches import text_cache
 from vbhc.tones import fold_tones
 
 Pattern = re.Pattern[str]
@@ -91,7 +92,7 @@ def is_upper(text: str) -> bool:
 _MARKS = std_re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
-@functools.lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def fold_accents(text: str) -> str:
     """Upper case without marks, same length as `text`: "DANH SÁCH" -> "DANH SACH", "Đ" -> "D"."""
     decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
@@ -141,7 +142,7 @@ def _accent_classes() -> dict[str, str]:
     variants: dict[str, list[str]] = {}
     for cp in (*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
         ch = chr(cp)
-        folded = fold_accents.__wrapped__(ch)
+        folded = fold_accents(ch)
         if len(folded) == 1 and folded.isalpha():
             variants.setdefault(folded, []).append(ch)
     return {k: "[" + "".join(v) + "]" for k, v in variants.items()}

@@ -7,9 +7,9 @@ tone with its neighbour), so a match span in the folded text slices the original
 
 from __future__ import annotations
 
-import functools
-
 import regex as re
+
+from vbhc.caches import text_cache
 
 # Old-style tone placement on the second vowel of oa/oe/uy (hoà, khoẻ, uỷ) -> new style on the first.
 _TONED = {
@@ -33,7 +33,7 @@ def _to_new_style(m: re.Match[str]) -> str:
     return m.group(0)
 
 
-@functools.lru_cache(maxsize=65536)
+@text_cache(maxsize=65536)
 def fold_tones(text: str) -> str:
     """Canonical tone placement, length-preserving: hoà -> hòa, uỷ -> ủy, khoẻ -> khỏe.
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 import regex as re
 
 from vbhc import data
+from vbhc.caches import text_cache
 from vbhc.dates import DATE, parse_date
 from vbhc.models import Reference
 from vbhc.patterns import SYMBOLED, alternation, citation_head, cited_number, named_law, parse_identifier, rx
@@ -76,7 +77,7 @@ def _dated_unnumbered() -> re.Pattern[str]:
                       rf"ngày\s+(?P<date>{DATE})")
 
 
-@functools.lru_cache(maxsize=1024)
+@text_cache(maxsize=1024)
 def find_references(text: str) -> tuple[Reference, ...]:
     """The references of `text` in order of appearance, merged within the text.
 
