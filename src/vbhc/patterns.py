@@ -192,6 +192,7 @@ _LABEL_WORDS = ("Phần", "PHẦN", "Chương", "CHƯƠNG", "Tiểu", "TIỂU", 
 _LABEL_ENDS = frozenset(".-–)")
 
 
+@text_cache(maxsize=16384)
 def label_of(text: str) -> tuple[str, str, int] | None:
     """(label, kind, rank) of a paragraph that opens an item; None for a plain paragraph.
 
