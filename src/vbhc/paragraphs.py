@@ -36,6 +36,7 @@ from vbhc.patterns import (
     rx,
     starts_with,
     title_kind,
+    tone_head,
 )
 from vbhc.tones import fold_tones
 
@@ -103,7 +104,7 @@ def _opens(text: str, before: str = "") -> bool:
         return True  # "(Kèm theo Quyết định số ...)" under a Phụ lục's title
     if label_of(text) or (first in "TKQ" and authority_line().match(text)):
         return True
-    if first in _opener_initials() and (opener := _opener())[0].match(fold_tones(text[:opener[1]])):
+    if first in _opener_initials() and (opener := _opener())[0].match(tone_head(text, opener[1])):
         return True
     if "ng" in text[:80] and ("gày" in text or "gay" in text) and place_date_line().match(text):
         # "Thành phố Hồ Chí" + "Minh, ngày 28 ...": a place name wrapped in its cell

@@ -64,8 +64,17 @@ def _trie_regex(node: _Trie) -> str:
 def starts_with(text: str, phrases: tuple[str, ...]) -> bool:
     """True if `text` begins with one of `phrases` as whole words, ignoring case and tone placement."""
     pattern, size = _starter(phrases)
-    # Only the head is folded: a phrase, a bullet and the spaces around it fit in `size` characters.
-    return bool(pattern.match(fold_tones(text.lstrip()[:size])))
+    return bool(pattern.match(tone_head(text, size)))
+
+
+HEAD = 80
+"""Characters of a line's head that every opening-phrase test reads (the longest phrase, twice, fits)."""
+
+
+def tone_head(text: str, size: int = HEAD) -> str:
+    """`fold_tones` of the head of `text` (leading white space dropped): what begins a line is tested
+    against many phrase lists, and one head of one length per line is folded once (cached)."""
+    return fold_tones(text.lstrip()[:max(size, HEAD)])
 
 
 @functools.lru_cache(maxsize=64)
