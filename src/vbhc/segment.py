@@ -36,8 +36,8 @@ from vbhc.patterns import (
     rx,
     starts_with,
     title_kind,
+    tone_head,
 )
-from vbhc.tones import fold_tones
 
 
 @dataclass(slots=True)
@@ -135,12 +135,12 @@ def is_recipient_item(p: Para) -> bool:
 
 
 def is_archive(p: Para) -> bool:
-    return bool(_archive().match(p.key))
+    return is_archive_line(p.text)
 
 
 def is_archive_line(text: str) -> bool:
     """The Lưu line ("- Lưu: VT, VX1.", Party "- Lưu Văn phòng Tỉnh ủy.") given as text."""
-    return bool(_archive().match(fold_tones(text)))
+    return bool(_archive().match(tone_head(text)))  # tested on every paragraph: the head only
 
 
 @functools.cache
