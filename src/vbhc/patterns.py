@@ -19,6 +19,11 @@ from vbhc.tones import fold_tones
 
 Pattern = re.Pattern[str]
 
+LETTER = r"[^\W\d_]"
+"""A letter, for patterns on the stdlib engine (no Unicode properties there). It scans several times faster
+than `regex` where a pattern needs none of its features; this class also takes the numeric characters
+that are not digits ("²", "½"), which `regex`'s \\p{L} leaves out: none stands inside a Vietnamese word."""
+
 
 @functools.lru_cache(maxsize=256)
 def rx(pattern: str, flags: int = 0) -> Pattern:
@@ -314,7 +319,7 @@ def cited_number() -> Pattern:
 
 
 @functools.cache
-def citation_head(with_so: bool) -> Pattern:
+def citation_head(with_so: bool) -> std_re.Pattern[str]:
     """The type name (and up to ten words of a name) that ends right before a cited number.
 
     "Thông báo", "Văn bản đề nghị", "Luật Quản lý, sử dụng tài sản công" (+ "số"); "Nghị quyết" + a
@@ -324,11 +329,12 @@ def citation_head(with_so: bool) -> Pattern:
     names = [v for row in data.doc_types() for n in row.names for v in (n, n.upper())]
     lower = [n.lower() for row in data.doc_types() for n in row.names]
     capitalised = alternation(n for row in data.doc_types() for n in row.names)
-    words = rf"(?:(?!{capitalised}(?![\p{{L}}]))[\p{{L}}\d&-]+,?\s+){{0,10}}" if with_so else ""
+    words = rf"(?:(?!{capitalised}(?!{LETTER}))(?:[^\W_]|[&-])+,?\s+){{0,10}}" if with_so else ""
     # Written in lower case ("công văn số 4032/TCHQ-GSQL") a type name must stand right before the number:
     # "quy định tại Mẫu số 01" cites no Quy định.
-    return re.compile(rf"(?<![\p{{L}}])(?:(?P<type>{alternation(names)})(?![\p{{L}}])\s+(?P<name>{words})"
-                      rf"|(?P<ltype>{alternation(lower)})\s+)\Z")
+    # Searched backwards over a window before every cited number: on the stdlib engine, three times faster.
+    return std_re.compile(rf"(?<!{LETTER})(?:(?P<type>{alternation(names)})(?!{LETTER})\s+(?P<name>{words})"
+                          rf"|(?P<ltype>{alternation(lower)})\s+)\Z")
 
 
 @functools.cache
