@@ -77,9 +77,10 @@ HEAD = 80
 
 
 def tone_head(text: str, size: int = HEAD) -> str:
-    """`fold_tones` of the head of `text` (leading white space dropped): what begins a line is tested
-    against many phrase lists, and one head of one length per line is folded once (cached)."""
-    return fold_tones(text.lstrip()[:max(size, HEAD)])
+    """The head of `text` (leading white space dropped) with canonical tone placement. What begins a line
+    is tested against many phrase lists; the whole text is folded once (cached) and shared with the
+    reference scan, which reads the same paragraph folded whole."""
+    return fold_tones(text.lstrip())[:max(size, HEAD)]
 
 
 @functools.lru_cache(maxsize=64)
