@@ -19,6 +19,8 @@ import pytest
 import vbhc
 from vbhc.models import IssueCode
 from vbhc.normalize import fold_tones
+from vbhc.patterns import starts_with
+from vbhc.tones import tone_sensitive
 
 HEADER = ("UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG", "Số: 628/SCT-CN", "V/v kiểm tra vật liệu nổ công nghiệp",
           "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Lào Cai, ngày 05 tháng 01 năm 2020", "")
@@ -65,6 +67,29 @@ def test_fold_tones_is_idempotent_and_length_preserving() -> None:
     assert fold_tones(once) == once
     assert len(once) == len(text)
     assert once == "Căn cứ Quyết định của Tỉnh ủy về sức khỏe, thủy lợi và phòng cháy, chữa cháy (hỏa hoạn); CỘNG HÒA"
+
+
+@pytest.mark.parametrize(("phrases", "sensitive"), [
+    (("Căn cứ", "Nơi nhận", "Kính gửi"), False),
+    (("Ủy ban",), True),
+    (("CỘNG HÒA",), True),
+    (("Khỏe",), True),
+    (("Quý",), False),  # "quý" is never folded: no pair to match differently
+])
+def test_tone_sensitive_phrases(phrases: tuple[str, ...], sensitive: bool) -> None:
+    assert tone_sensitive(phrases) is sensitive
+
+
+@pytest.mark.parametrize(("text", "phrases"), [
+    ("Uỷ ban nhân dân tỉnh", ("Ủy ban",)),
+    ("- UỶ BAN NHÂN DÂN", ("Ủy ban",)),
+    ("CỘNG HOÀ XÃ HỘI", ("Cộng hòa",)),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương", ("Căn cứ",)),
+])
+def test_opening_phrases_match_either_tone_placement(text: str, phrases: tuple[str, ...]) -> None:
+    # phrases without a foldable pair are matched on the text itself, the others on its folded form
+    assert starts_with(text, phrases)
+    assert starts_with(fold_tones(text), phrases)
 
 
 def test_values_keep_the_documents_own_spelling() -> None:

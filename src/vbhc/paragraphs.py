@@ -38,7 +38,7 @@ from vbhc.patterns import (
     title_kind,
     tone_head,
 )
-from vbhc.tones import fold_tones
+from vbhc.tones import fold_tones, tone_sensitive
 
 
 class Para(NamedTuple):
@@ -82,12 +82,14 @@ def value_break(text: str) -> bool:
 
 
 @functools.cache
-def _opener() -> tuple[re.Pattern[str], int]:
-    """The pattern of a known part's opening words, and how long a head of a line it needs."""
+def _opener() -> tuple[re.Pattern[str], int, bool]:
+    """The pattern of a known part's opening words, how long a head of a line it needs, and whether the
+    line must be folded first."""
     marks = data.markers()
     phrases = (*marks.subject_markers, *marks.addressee_markers, *marks.recipient_markers,
                *marks.legal_basis_starters, *marks.archive_markers)
-    return re.compile(rf"^(?:{alternation(phrases)})(?![\p{{L}}])"), 2 * max(map(len, phrases)) + 2
+    pattern = re.compile(rf"^(?:{alternation(phrases)})(?![\p{{L}}])")
+    return pattern, 2 * max(map(len, phrases)) + 2, tone_sensitive(phrases)
 
 
 @functools.cache
@@ -104,8 +106,10 @@ def _opens(text: str, before: str = "") -> bool:
         return True  # "(Kèm theo Quyết định số ...)" under a Phụ lục's title
     if label_of(text) or (first in "TKQ" and authority_line().match(text)):
         return True
-    if first in _opener_initials() and (opener := _opener())[0].match(tone_head(text, opener[1])):
-        return True
+    if first in _opener_initials():
+        pattern, size, fold = _opener()
+        if pattern.match(tone_head(text, size) if fold else text):
+            return True
     if "ng" in text[:80] and ("gày" in text or "gay" in text) and place_date_line().match(text):
         # "Thành phố Hồ Chí" + "Minh, ngày 28 ...": a place name wrapped in its cell
         return not rx(r"(?:^|\s)\p{Lu}[\p{L}.]*$").search(before) or "," in before or len(before.split()) > 4

@@ -15,7 +15,7 @@ import regex as re
 
 from vbhc import data
 from vbhc.caches import text_cache
-from vbhc.tones import fold_tones
+from vbhc.tones import fold_tones, tone_sensitive
 
 Pattern = re.Pattern[str]
 
@@ -68,8 +68,8 @@ def _trie_regex(node: _Trie) -> str:
 
 def starts_with(text: str, phrases: tuple[str, ...]) -> bool:
     """True if `text` begins with one of `phrases` as whole words, ignoring case and tone placement."""
-    pattern, size = _starter(phrases)
-    return bool(pattern.match(tone_head(text, size)))
+    pattern, size, fold = _starter(phrases)
+    return bool(pattern.match(tone_head(text, size) if fold else text))
 
 
 HEAD = 80
@@ -84,9 +84,10 @@ def tone_head(text: str, size: int = HEAD) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _starter(phrases: tuple[str, ...]) -> tuple[Pattern, int]:
+def _starter(phrases: tuple[str, ...]) -> tuple[Pattern, int, bool]:
+    """The pattern, the head it needs, and whether the text must be folded first (`tone_sensitive`)."""
     pattern = re.compile(rf"^\s*[-–•]?\s*{alternation(phrases)}(?![\p{{L}}\d])", re.IGNORECASE)
-    return pattern, 2 * max((len(p) for p in phrases), default=0) + 8
+    return pattern, 2 * max((len(p) for p in phrases), default=0) + 8, tone_sensitive(phrases)
 
 
 def is_upper(text: str) -> bool:

@@ -38,6 +38,7 @@ from vbhc.patterns import (
     title_kind,
     tone_head,
 )
+from vbhc.tones import tone_sensitive
 
 
 @dataclass(slots=True)
@@ -140,12 +141,15 @@ def is_archive(p: Para) -> bool:
 
 def is_archive_line(text: str) -> bool:
     """The Lưu line ("- Lưu: VT, VX1.", Party "- Lưu Văn phòng Tỉnh ủy.") given as text."""
-    return bool(_archive().match(tone_head(text)))  # tested on every paragraph: the head only
+    pattern, fold = _archive()
+    return bool(pattern.match(tone_head(text) if fold else text))  # tested on every paragraph
 
 
 @functools.cache
-def _archive() -> re.Pattern[str]:
-    return re.compile(rf"^[-–~•]?\s*{alternation(data.markers().archive_markers)}\s*(?::|\s+(?=\p{{Lu}}))")
+def _archive() -> tuple[re.Pattern[str], bool]:
+    markers = data.markers().archive_markers
+    pattern = re.compile(rf"^[-–~•]?\s*{alternation(markers)}\s*(?::|\s+(?=\p{{Lu}}))")
+    return pattern, tone_sensitive(markers)
 
 
 def is_authority(p: Para) -> bool:

@@ -7,6 +7,8 @@ tone with its neighbour), so a match span in the folded text slices the original
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex as re
 
 from vbhc.caches import text_cache
@@ -19,6 +21,17 @@ _OLD_STYLE = re.compile(r"(?<![qQgG])([oOuU])([àáảãạèéẻẽẹỳýỷ
 # The same without the look-behind: a third cheaper to scan for, and most paragraphs of a document in the
 # new style have no match at all.
 _CANDIDATE = re.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![\p{L}])")
+
+
+# A pair in the new style at a word's end (hòa, khỏe, ủy): what a fold can have produced.
+_NEW_STYLE = re.compile(r"(?<![qQgG])[òóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤ][aeyAEY](?![\p{L}])")
+
+
+def tone_sensitive(phrases: Iterable[str]) -> bool:
+    """Whether matching `phrases` needs the text folded first. Folding only rewrites oà/oé/uỷ-style pairs
+    at a word's end: a phrase without such a pair matches the text itself exactly where it matches the
+    folded text ("Căn cứ", "Nơi nhận" do; "Ủy ban" does not), and the fold can be skipped."""
+    return any(_NEW_STYLE.search(fold_tones(p)) for p in phrases)
 
 
 def _to_new_style(m: re.Match[str]) -> str:
