@@ -164,6 +164,11 @@ def _accent_classes() -> dict[str, str]:
     return {k: "[" + "".join(v) + "]" for k, v in variants.items()}
 
 
+def accent_variants() -> frozenset[str]:
+    """Every Latin letter `accent_blind` knows, in both cases, with and without marks."""
+    return frozenset(c for cls in _accent_classes().values() for c in cls.strip("[]"))
+
+
 def accent_blind(phrase: str) -> str:
     """A regex matching `phrase` in any case and with any (or no) marks, words split by any white space:
     what `fold_accents` then a search would find, without folding the text (which costs more)."""

@@ -25,6 +25,7 @@ import regex as re
 from vbhc import data
 from vbhc.paragraphs import Para
 from vbhc.patterns import (
+    accent_variants,
     alternation,
     authority_line,
     fold_accents,
@@ -65,11 +66,20 @@ def _attachment_title() -> re.Pattern[str]:
     return re.compile(rf"^(?:{words})(?![A-Z])")
 
 
+@functools.cache
+def _attachment_initials() -> frozenset[str]:
+    """Every letter, in any case and with any marks, that can begin an attachment title ("P", "ặ", ...)."""
+    initials = {fold_accents(w)[0] for w in data.markers().attachment_titles}
+    return frozenset(c for c in accent_variants() if fold_accents(c) in initials)
+
+
 _APPENDIX = "PHU LUC"  # "PHỤ LỤC" folded: only a Phụ lục title stands in mixed case
 
 
 def is_attachment_title(p: Para) -> bool:
     """"PHỤ LỤC I", "Phụ lục: DANH SÁCH ...", "DANH SÁCH CÁC ĐƠN VỊ ..."."""
+    if p.text[:1] not in _attachment_initials():
+        return False  # most paragraphs: no need to fold their head
     words = data.markers().attachment_titles
     folded = fold_head(p.text, max(map(len, words)) + 1)  # enough for the longest word and what follows
     if not _attachment_title().match(folded):
