@@ -296,14 +296,22 @@ def _set_aside_signatures(lines: list[Line], result: Normalized) -> list[Line]:
 _STAMP_FIELD_VALUE = re.compile(r"^(?:Số|Ngày)\s*[:.]?\s*([\d./\-\s]+?)\.*$", re.IGNORECASE)
 
 
+@functools.cache
+def _stamp_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The stamp's anchor ("ĐẾN" with a field or alone), and what stands before a field's value."""
+    anchor = data.markers().incoming_anchor
+    return (re.compile(rf"(?:^|\s){anchor}(?:\s*(?:Số|Ngày|CƠ YẾU)\b|\s*$)"),
+            re.compile(rf"^.*?\b{anchor}\s*"))
+
+
 def _set_aside_stamps(lines: list[Line], result: Normalized) -> list[Line]:
     """Incoming-document stamps: a short line with the word "ĐẾN" and the field lines around it."""
     marks = data.markers()
-    anchor = re.compile(rf"(?:^|\s){marks.incoming_anchor}(?:\s*(?:Số|Ngày|CƠ YẾU)\b|\s*$)")
+    anchor, before_value = _stamp_patterns()
     fields = tuple(marks.incoming_fields)
     drop: set[int] = set()
     for i, line in enumerate(lines):
-        if len(line.text) > 40 or not anchor.search(line.text):
+        if len(line.text) > 40 or marks.incoming_anchor not in line.text or not anchor.search(line.text):
             continue
         start, end = i, i + 1
         while start > 0 and i - start < 3 and _stamp_neighbour(lines[start - 1].text, fields, before=True):
@@ -315,7 +323,7 @@ def _set_aside_stamps(lines: list[Line], result: Normalized) -> list[Line]:
             continue  # "Mục 2. VĂN BẢN ĐẾN" is a heading: a stamp has its field lines
         number = date = None
         for text in block:
-            body = re.sub(rf"^.*?\b{marks.incoming_anchor}\s*", "", text)
+            body = before_value.sub("", text)
             m = _STAMP_FIELD_VALUE.match(body.strip())
             if m and fold_tones(body).lower().startswith("số") and number is None:
                 number = m.group(1).strip()
