@@ -199,11 +199,12 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized, *, noisy:
             text = stripped.strip("|").strip()
             if table:
                 # cells kept apart by " | ", a form a second pass reads the same way (the row stays a row)
-                text = rx(r"\s*\|\s*").sub(" | ", text)
+                text = rx(r"\s*\|\s*").sub(" | ", text).strip()
         else:
             text = stripped
-        emphasis_end = text.endswith("*") or text.endswith("__")
-        text = _strip_emphasis(text)
+        emphasis_end = text.endswith(("*", "__"))
+        if "*" in text or "_" in text or "()" in text:
+            text = _strip_emphasis(text)
         if text is not stripped and text and _maybe_rule(text) and _RULE.match(text):
             gap = HARD_BREAK
             continue
@@ -222,11 +223,11 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized, *, noisy:
         footnote = None
         if ("ố" in text or "Ố" in text) and ("/" in text or text[-1].isdigit()):
             text = _SPACED_NUMBER.sub(lambda m: m.group(1).replace(" ", ""), text)
-        if "ngày" in text:
+        if "ngày" in text and "tháng" in text:
             text = _SPACED_DAY.sub(r"\1\2", text)
         if "  " in text and not table:
             text = rx(r"(?<=\S) {2,}(?=\S)").sub(" ", text)
-        out.append(Line(text=text, gap=gap, indent=indent, emphasis_end=emphasis_end, table=table))
+        out.append(Line(text, gap, indent, emphasis_end, table))
         gap = 0
     return out
 
@@ -279,7 +280,8 @@ def _set_aside_signatures(lines: list[Line], result: Normalized) -> list[Line]:
         if ":" not in line.text and not line.text[:1].isdigit() and not group:
             out.append(line)
             continue
-        is_key = _key_starts(line.text, marks.signature_keys) or bool(_ISO_STAMP.match(line.text))
+        is_key = _key_starts(line.text, marks.signature_keys) or (
+            line.text[:1].isdigit() and bool(_ISO_STAMP.match(line.text)))
         if is_key or (group and _key_starts(line.text, marks.signature_companions)):
             if _ISO_STAMP.match(line.text) and group and not _ISO_STAMP.match(group[-1]):
                 flush()
