@@ -27,6 +27,7 @@ from vbhc import data
 from vbhc.normalize import HARD_BREAK, Line
 from vbhc.patterns import (
     alternation,
+    authority_initials,
     authority_line,
     fold_accents,
     is_upper,
@@ -104,7 +105,7 @@ def _opens(text: str, before: str = "") -> bool:
     first = text[:1]
     if first == "(" and starts_with(text[1:], data.markers().attachment_parent_lines):
         return True  # "(Kèm theo Quyết định số ...)" under a Phụ lục's title
-    if label_of(text) or (first in "TKQ" and authority_line().match(text)):
+    if label_of(text) or (first in authority_initials() and authority_line().match(text)):
         return True
     if first in _opener_initials():
         pattern, size, fold = _opener()

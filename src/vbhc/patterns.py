@@ -312,6 +312,12 @@ def authority_line() -> Pattern:
 
 
 @functools.cache
+def authority_initials() -> frozenset[str]:
+    """The letters a signing-authority line begins with ("T" of TM., "K" of KT., "Q" of Q.)."""
+    return frozenset(f[0] for row in data.authorities() for f in row.forms)
+
+
+@functools.cache
 def place_date_line() -> Pattern:
     """The địa danh and date line: "Lai Châu, ngày 29 tháng 3 năm 2020", "TP. Bắc Kạn, ngày ...".
 

@@ -27,6 +27,7 @@ from vbhc.paragraphs import Para
 from vbhc.patterns import (
     accent_variants,
     alternation,
+    authority_initials,
     authority_line,
     fold_accents,
     fold_head,
@@ -165,8 +166,10 @@ def _archive() -> tuple[re.Pattern[str], bool]:
 def is_authority(p: Para) -> bool:
     """A signing-authority line, also after a label it shares a line with ("Nơi nhận: KT. BỘ TRƯỞNG")."""
     text = p.text.lstrip("-– ")
-    if authority_line().match(text):
+    if text[:1] in authority_initials() and authority_line().match(text):
         return True
+    if ":" not in text:
+        return False
     label, colon, rest = text.partition(":")
     return bool(colon) and len(label) < 20 and bool(authority_line().match(rest.strip()))
 
