@@ -19,6 +19,7 @@ the first date win (a later "ngày 06/3/2025" does not overwrite "ngày 06/3/202
 from __future__ import annotations
 
 import functools
+import re as std_re
 from collections.abc import Iterable
 
 import regex as re
@@ -34,6 +35,7 @@ _GENERIC = "van_ban"
 _SYMBOLED = re.compile(SYMBOLED)
 _MAY_CITE = re.compile(r"\d|[Ll]uật|Hiến|Pháp lệnh")
 _MAY_NUMBER = re.compile(r"\d\s?[/.:-]\s?\d|\d\s?[/-]\s?\p{Lu}|[Ss]ố\s*:?\s*\d|QCVN")
+_DATED = std_re.compile(r"ngày\s+\d")  # what a document cited by type and date needs; a literal to scan for
 _MAY_NAME_LAW = re.compile(r"Luật|Bộ luật|LUẬT|Hiến|Pháp lệnh")
 
 
@@ -103,12 +105,13 @@ def find_references(text: str) -> tuple[Reference, ...]:
         name = head.group("name") if head else None
         start = head.start() if head else m.start()
         ref, title_span = _numbered(text, key, type_word, name, ident, m.end(), start)
-        if ref.date is None and (before := _narrated_date().search(key, max(0, start - 300), start)):
+        if ref.date is None and key.find("Ngày", max(0, start - 300), start) != -1 and \
+                (before := _narrated_date().search(key, max(0, start - 300), start)):
             ref = ref.model_copy(update={"date": parse_date(before.group("date"))})
         found.append((start, m.end(), ref))
         if title_span:
             titles.append(title_span)
-    for m in _dated_unnumbered().finditer(key) if "ngày" in key else ():
+    for m in _dated_unnumbered().finditer(key) if _DATED.search(key) else ():
         if _inside(m.start(), found) or _inside_span(m.start(), titles):
             continue
         kind = data.kind_for_name(m.group("type"))
@@ -122,6 +125,8 @@ def find_references(text: str) -> tuple[Reference, ...]:
         if named is not None:
             law, end = named
             found.append((m.start(), end, law))
+    if not found:
+        return ()
     found.sort(key=lambda item: item[0])
     return tuple(merge(ref for _, _, ref in found))
 
