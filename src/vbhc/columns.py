@@ -44,11 +44,14 @@ def _runs(line: str) -> list[tuple[int, int]]:
 
 def is_layout(lines: list[str]) -> bool:
     """True for text with the page's layout in spaces: many indented lines or inner wide gaps."""
-    content = [ln for ln in lines if ln.strip()]
-    if len(content) < 5:
-        return False
-    laid = sum(1 for ln in content if ln.startswith("   ") or "     " in ln.strip())
-    return laid / len(content) > 0.2
+    content = laid = 0
+    for ln in lines:
+        stripped = ln.strip()
+        if stripped:
+            content += 1
+            if ln.startswith("   ") or "     " in stripped:
+                laid += 1
+    return content >= 5 and laid / content > 0.2
 
 
 def split_columns(lines: list[str], *, layout: bool | None = None) -> list[tuple[str, int]]:

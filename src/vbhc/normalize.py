@@ -103,7 +103,9 @@ _SPACED_DAY = re.compile(r"(?<=\bngày\s+)(\d) (\d)(?=\s+tháng)", re.IGNORECASE
 
 def normalize(text: str) -> Normalized:
     """Clean `text` into the document's lines; see the module docstring."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     # One scan finds the rare characters to map or drop; str.translate with this table costs 10x more.
     if _SPECIAL.search(text):
         text = _SPECIAL.sub(_special, text)
@@ -115,8 +117,10 @@ def normalize(text: str) -> Normalized:
     pages = text.split("\f")
     all_lines = text.split("\n")
     layout = is_layout(all_lines)
-    raw = _split_cells(split_columns(all_lines, layout=layout) if len(pages) == 1 else
-                       [line for page in pages for line in split_columns(page.split("\n"), layout=layout)])
+    raw = (split_columns(all_lines, layout=layout) if len(pages) == 1 else
+           [line for page in pages for line in split_columns(page.split("\n"), layout=layout)])
+    if "|" in text or "---" in text or "___" in text or "===" in text or "**" in text:
+        raw = _split_cells(raw)  # only these marks make a cell, a glued rule or a glued bold run
     result = Normalized(lines=[])
     lowered = text.lower()  # the scanner marks are ASCII: lower() does, at half the cost of casefold()
     noisy = any(n.lower() in lowered for n in data.markers().noise_lines)
