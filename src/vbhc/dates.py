@@ -12,6 +12,8 @@ import datetime
 
 import regex as re
 
+from vbhc.caches import text_cache
+
 # Long form: each part may be blank ("ngày   tháng 9 năm 2021") or dotted ("ngày 22. tháng 3. năm 2020").
 _LONG = re.compile(
     r"(?:(?:ng[àa]y\s*)?(?P<d>\d{1,2})?[\s.…_]*)?"
@@ -43,6 +45,7 @@ def iso_date(year: int | None, month: int | None = None, day: int | None = None)
         return None
 
 
+@text_cache(maxsize=4096)  # "ngày 19 tháng 6 năm 2015" recurs within and across documents
 def parse_date(text: str) -> str | None:
     """The first date written in `text`, as ISO 8601 (partial when the day or month is blank)."""
     m = _LONG.search(text)

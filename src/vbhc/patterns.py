@@ -275,6 +275,7 @@ _PARTY = re.compile(rf"^(?P<number>\d{{1,6}})\s*-\s*(?P<symbol>\p{{Lu}}[\p{{L}}]
 _BLANK_NUMBER = re.compile(rf"^[\s.…_]*/\s*{_YEAR}(?P<symbol>{SYMBOL})$")
 
 
+@text_cache(maxsize=4096)  # a document cites the same number again and again
 def parse_identifier(ident: str) -> tuple[str | None, int | None, str | None]:
     """Split "30/2020/NĐ-CP" into ("30", 2020, "NĐ-CP"); other shapes are kept whole as the number.
 
