@@ -165,7 +165,7 @@ def _continues(group: tuple[list[Line], str], line: Line, wide: int, *, upper: b
         return prev_upper and line.gap == 0 and len(text) < 20 and _title_completed(text, line.text)
     if prev_upper or _opens(line.text, text):
         return False
-    if starts_with(prev.text, data.markers().motto_words[:1]):
+    if prev.text.lstrip(" -–•")[:1] in _motto_initials() and starts_with(prev.text, data.markers().motto_words[:1]):
         return False  # the tiêu ngữ is a line of its own
     if noise_mark(prev.text) or noise_mark(line.text):
         return False  # "(Đã ký)" stands alone between a signer's title and name
@@ -213,10 +213,21 @@ def _noise_marks() -> frozenset[str]:
 _NOISE_SPAN = 80  # longer than any mark with the spaces around it: longer lines skip the case folding
 
 
+@functools.cache
+def _motto_initials() -> frozenset[str]:
+    first = data.markers().motto_words[0]
+    return frozenset((first[0], first[0].lower(), first[0].upper()))
+
+
+@functools.cache
+def _noise_initials() -> frozenset[str]:
+    return frozenset(c for m in _noise_marks() for c in (m[0], m[0].upper()))
+
+
 def noise_mark(text: str) -> bool:
     """A signature-area mark standing alone: "(Đã ký)", "(Ký, ghi rõ họ tên, đóng dấu)"."""
-    marks = _noise_marks()
-    return len(text) <= _NOISE_SPAN and text.strip().casefold() in marks
+    return len(text) <= _NOISE_SPAN and text.lstrip()[:1] in _noise_initials() and \
+        text.strip().casefold() in _noise_marks()
 
 
 def _glued_token(text: str, line: Line) -> bool:

@@ -226,7 +226,6 @@ _LABEL_WORDS = ("Phần", "PHẦN", "Chương", "CHƯƠNG", "Tiểu", "TIỂU", 
 _LABEL_ENDS = frozenset(".-–)")
 
 
-@text_cache(maxsize=16384)
 def label_of(text: str) -> tuple[str, str, int] | None:
     """(label, kind, rank) of a paragraph that opens an item; None for a plain paragraph.
 
@@ -244,6 +243,11 @@ def label_of(text: str) -> tuple[str, str, int] | None:
                 return None  # "a)", "b.", "c1)", "đ )": the mark follows within three characters
         elif not text.startswith(_LABEL_WORDS) and not (first in "IVXLC" and _LABEL_ENDS.intersection(text[1:8])):
             return None
+    return _label(text)
+
+
+@text_cache(maxsize=16384)  # past the cheap tests above: a paragraph is asked again by several parts
+def _label(text: str) -> tuple[str, str, int] | None:
     m = LABEL.match(text)
     if not m:
         return None
