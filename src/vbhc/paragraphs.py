@@ -225,9 +225,15 @@ def _noise_initials() -> frozenset[str]:
 
 
 def noise_mark(text: str) -> bool:
-    """A signature-area mark standing alone: "(Đã ký)", "(Ký, ghi rõ họ tên, đóng dấu)"."""
-    return len(text) <= _NOISE_SPAN and text.lstrip()[:1] in _noise_initials() and \
-        text.strip().casefold() in _noise_marks()
+    """A signature-area mark standing alone: "(Đã ký)", "(Ký, ghi rõ họ tên, đóng dấu)", also with a stray
+    bracket a Word field or text box left beside it ("[ (Đã ký)" in NĐ 30/2020's own .docx)."""
+    if len(text) > _NOISE_SPAN:
+        return False
+    text = text.strip(_NOISE_FRAME)
+    return text[:1] in _noise_initials() and text.casefold() in _noise_marks()
+
+
+_NOISE_FRAME = " \t[]"
 
 
 def _glued_token(text: str, line: Line) -> bool:
