@@ -108,7 +108,9 @@ def test_signature_chain(block: list[str], authority: tuple[str, ...], position:
 MARKS = {"da-ky": "(Đã ký)", "da-ky-lower": "(đã ký)", "da-ky-bare": "Đã ký",
          "template-ky-ghi-ro": "(Ký, ghi rõ họ tên, đóng dấu)", "template-chu-ky": "(Chữ ký, dấu)",
          # NĐ 30/2020's own .docx: a stray bracket typed before the mark ("[ (Đã ký)")
-         "stray-bracket": "[ (Đã ký)"}
+         "stray-bracket": "[ (Đã ký)",
+         # a bracketed variant of a mark (vju 473/QĐ-ĐHVN)
+         "bracketed-variant": "(đã ký và đóng dấu)"}
 
 
 @pytest.mark.parametrize("spacing", ["", "\n"], ids=["next-lines", "blank-lines"])
@@ -182,3 +184,10 @@ def test_a_rank_before_the_name_is_part_of_it() -> None:
     # NĐ 30 Phụ lục I mục II.7.c: the armed forces may write a rank before the signer's name
     signer = signer_of("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Thượng tướng Nguyễn Văn Long")
     assert signer.name == "Thượng tướng Nguyễn Văn Long"
+
+
+def test_a_bracketed_phrase_that_only_begins_like_a_mark_is_text() -> None:
+    from vbhc.paragraphs import noise_mark
+
+    assert not noise_mark("(ký kết ngày 05/3/2026)")
+    assert not noise_mark("(đã kýx)")

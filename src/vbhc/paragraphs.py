@@ -224,13 +224,30 @@ def _noise_initials() -> frozenset[str]:
     return frozenset(c for m in _noise_marks() for c in (m[0], m[0].upper()))
 
 
+@functools.cache
+def _noise_openings() -> tuple[str, ...]:
+    """The opening words of the bracketed marks ("đã ký", "chữ ký", "ký tên"), a word or two of five
+    letters or more: a lone "ký" would also open "(ký kết ...)"."""
+    heads = {m.strip("()").split(",")[0].strip() for m in _noise_marks() if m.startswith("(")}
+    return tuple(sorted((h for h in heads if len(h) >= 5), key=len, reverse=True))
+
+
 def noise_mark(text: str) -> bool:
     """A signature-area mark standing alone: "(Đã ký)", "(Ký, ghi rõ họ tên, đóng dấu)", also with a stray
     bracket a Word field or text box left beside it ("[ (Đã ký)" in NĐ 30/2020's own .docx)."""
     if len(text) > _NOISE_SPAN:
         return False
     text = text.strip(_NOISE_FRAME)
-    return text[:1] in _noise_initials() and text.casefold() in _noise_marks()
+    if text[:1] not in _noise_initials():
+        return False
+    folded = text.casefold()
+    if folded in _noise_marks():
+        return True
+    if not (folded.startswith("(") and folded.endswith(")")):
+        return False
+    # a bracketed variant of a mark: "(đã ký và đóng dấu)", "(Đã ký, đóng dấu)"
+    inner = folded[1:]
+    return any(inner.startswith(o) and not inner[len(o):len(o) + 1].isalpha() for o in _noise_openings())
 
 
 _NOISE_FRAME = " \t[]"
