@@ -191,3 +191,31 @@ def test_a_bracketed_phrase_that_only_begins_like_a_mark_is_text() -> None:
 
     assert not noise_mark("(ký kết ngày 05/3/2026)")
     assert not noise_mark("(đã kýx)")
+
+
+LAID_OUT = """\
+       BỘ GIÁO DỤC VÀ ĐÀO TẠO                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                                   Độc lập - Tự do - Hạnh phúc
+         Số: 02/2026/TT-BGDĐT
+                                                  Hà Nội, ngày 10 tháng 1 năm 2026
+                                      THÔNG TƯ
+                      Quy định chuẩn chương trình đào tạo giáo viên
+
+      Điều 1. Phạm vi điều chỉnh
+      Thông tư này quy định chuẩn chương trình đào tạo giáo viên./.
+
+                                                           KT. BỘ TRƯỞNG
+Nơi nhận:                                                   THỨ TRƯỞNG
+- Như Điều 3;
+- Lưu: VT, GDĐH.
+                                                        Nguyễn Văn Phúc
+"""
+
+
+def test_signer_column_starting_a_line_above_the_recipients_label() -> None:
+    # pdftotext -layout (vju 14B/TT): "KT. BỘ TRƯỞNG" alone, then "Nơi nhận:" beside "THỨ TRƯỞNG"
+    doc = vbhc.parse_text(LAID_OUT)
+    assert doc.signer.authority == ("KT. BỘ TRƯỞNG",)
+    assert doc.signer.position == "THỨ TRƯỞNG"
+    assert doc.signer.name == "Nguyễn Văn Phúc"
+    assert doc.archive == ("VT", "GDĐH")

@@ -67,7 +67,7 @@ def split_columns(lines: list[str], *, layout: bool | None = None) -> list[tuple
     while i < len(lines):
         runs = _runs(lines[i])
         if len(runs) == 2 and runs[1][0] >= _MIN_RIGHT and runs[0][1] < runs[1][0]:
-            i = _region(lines, i, out)
+            i = _region(lines, i, out, _right_lines_above(out, runs[1][0] - 2))
             continue
         line = lines[i]
         out.append((line.strip(), len(line) - len(line.lstrip(" "))))
@@ -75,11 +75,27 @@ def split_columns(lines: list[str], *, layout: bool | None = None) -> list[tuple
     return out
 
 
-def _region(lines: list[str], i: int, out: list[tuple[str, int]]) -> int:
-    """Emit the two-column region that starts at line `i`; return the index after it."""
+def _right_lines_above(out: list[tuple[str, int]], boundary: int) -> list[tuple[str, int]]:
+    """Take back the lines just emitted that stand in the right column of the region starting now.
+
+    The signer's column often begins a line above the recipients' one ("KT. BỘ TRƯỞNG" alone, then
+    "Nơi nhận:   THỨ TRƯỞNG"): that line belongs on top of the right column, not before "Nơi nhận:".
+    """
+    taken: list[tuple[str, int]] = []
+    while out and len(taken) < _MAX_ABOVE and out[-1][0] and out[-1][1] >= boundary:
+        text, _indent = out.pop()
+        taken.insert(0, (text, 0))
+    return taken
+
+
+_MAX_ABOVE = 3
+
+
+def _region(lines: list[str], i: int, out: list[tuple[str, int]], right: list[tuple[str, int]]) -> int:
+    """Emit the two-column region that starts at line `i`, its right column opening with `right`; return
+    the index after it."""
     boundary = _runs(lines[i])[1][0] - 2
     left: list[tuple[str, int]] = []
-    right: list[tuple[str, int]] = []
     blanks = 0
     while i < len(lines):
         line = lines[i]
