@@ -219,3 +219,12 @@ def test_signer_column_starting_a_line_above_the_recipients_label() -> None:
     assert doc.signer.position == "THỨ TRƯỞNG"
     assert doc.signer.name == "Nguyễn Văn Phúc"
     assert doc.archive == ("VT", "GDĐH")
+
+
+def test_position_sharing_a_line_with_the_recipients_label() -> None:
+    # pdftotext text read without columns (vju 9B/TT): the label and the position on one line
+    text = "\n".join([*HEADER, "", "KT. BỘ TRƯỞNG", "Nơi nhận:                              THỨ TRƯỞNG",
+                      "- Như Điều 3;", "- Lưu: VT, GDĐH."])
+    signer = vbhc.parse_text(text).signer
+    assert signer.authority == ("KT. BỘ TRƯỞNG",)
+    assert signer.position == "THỨ TRƯỞNG"

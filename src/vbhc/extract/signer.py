@@ -67,6 +67,9 @@ def extract_signer(foot: list[Para]) -> Signer:
             return Signer()
         j = found
     position: list[str] = []
+    if authority and j < len(foot) and is_recipients_label(foot[j]) and (shared := _after_label(foot[j])):
+        position.append(shared)  # "Nơi nhận:   THỨ TRƯỞNG": the label and the position share a line
+        j += 1
     while j < len(foot) and (foot[j].upper or _is_noise(foot[j])) and not _ends_block(foot[j]):
         if foot[j].upper:
             position.append(foot[j].text.strip())
@@ -79,6 +82,13 @@ def extract_signer(foot: list[Para]) -> Signer:
             name = p.text.strip()
         break
     return Signer(authority=tuple(authority), position=" ".join(position) or None, name=name)
+
+
+def _after_label(p: Para) -> str | None:
+    """The capitals that share a line with the recipients label, if any."""
+    rest = p.text.partition(":")[2].strip()
+    return rest if rest and rest.isupper() and len(rest) < 60 else None
+
 
 
 def _authority_text(p: Para) -> str:
