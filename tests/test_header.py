@@ -299,3 +299,34 @@ def test_marks_in_the_header_are_not_the_agency(mark: str) -> None:
                                      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]))
     assert doc.header.issuer == "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU"
     assert doc.header.marks == (mark,)
+
+
+# pdftotext -layout of a công văn (sct CV 5973/UBND-KT): the V/v lines under "Số:" in the left column, one
+# blank line, then a centred "Kính gửi:" that fits the left column: the header's columns end at that blank.
+LAID_OUT_CONG_VAN = """\
+   ỦY BAN NHÂN DÂN                             CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+     TỈNH LÀO CAI                                         Độc lập - Tự do - Hạnh phúc
+
+     Số: 5973 /UBND-KT                                Lào Cai, ngày 11 tháng 6 năm 2026
+V/v tăng cường công tác quản
+ lý, thanh tra, kiểm tra hoạt
+động khoáng sản trên địa bàn
+         tỉnh Lào Cai
+
+                       Kính gửi:
+                                       - Các Sở, ban, ngành thuộc UBND tỉnh;
+                                       - Công an tỉnh.
+
+
+     Thực hiện Văn bản số 4250/BNNMT-ĐCKS ngày 29/4/2026 của Bộ Nông nghiệp và Môi trường, Ủy ban nhân
+dân tỉnh đề nghị các cơ quan, đơn vị triển khai thực hiện một số nội dung sau:
+"""
+
+
+def test_layout_header_ends_at_a_blank_line_once_its_date_is_read() -> None:
+    doc = vbhc.parse_text(LAID_OUT_CONG_VAN)
+    assert doc.header.national_name == "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert doc.header.date == "2026-06-11"
+    assert doc.subject == ("tăng cường công tác quản lý, thanh tra, kiểm tra hoạt động khoáng sản "
+                           "trên địa bàn tỉnh Lào Cai")
+    assert doc.addressees == ("Các Sở, ban, ngành thuộc UBND tỉnh", "Công an tỉnh")

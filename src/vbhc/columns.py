@@ -106,7 +106,7 @@ def _region(lines: list[str], i: int, out: list[tuple[str, int]], right: list[tu
             i += 1
             blanks += 1
             continue
-        if blanks >= 2 and _header_done(right):
+        if blanks and _header_done(right):
             break  # the header's columns are over; what follows is the body (Kính gửi, the text)
         blanks = 0
         if len(runs) > 2:
