@@ -192,6 +192,7 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized, *, noisy:
             gap = HARD_BREAK
             footnote = None
             continue
+        tested = stripped  # what the rule test above saw: test again only what the clean-up below changes
         if stripped[0] == "#":
             stripped = _MD_HEADING.sub("", stripped)
         if "[" in stripped or "(*" in stripped:
@@ -209,7 +210,7 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized, *, noisy:
         emphasis_end = text.endswith(("*", "__"))
         if "*" in text or "_" in text or "()" in text:
             text = _strip_emphasis(text)
-        if text is not stripped and text and _maybe_rule(text) and _RULE.match(text):
+        if text is not tested and text and _maybe_rule(text) and _RULE.match(text):
             gap = HARD_BREAK
             continue
         if not text or (len(text) < 14 and _PAGE_NUMBER.match(text)) or (noisy and noise.search(text)):

@@ -165,7 +165,7 @@ def _continues(group: tuple[list[Line], str], line: Line, wide: int, *, upper: b
         return prev_upper and line.gap == 0 and len(text) < 20 and _title_completed(text, line.text)
     if prev_upper or _opens(line.text, text):
         return False
-    if prev.text.lstrip(" -–•")[:1] in _motto_initials() and starts_with(prev.text, data.markers().motto_words[:1]):
+    if starts_with(prev.text, data.markers().motto_words[:1]):
         return False  # the tiêu ngữ is a line of its own
     if noise_mark(prev.text) or noise_mark(line.text):
         return False  # "(Đã ký)" stands alone between a signer's title and name
@@ -211,12 +211,7 @@ def _noise_marks() -> frozenset[str]:
 
 
 _NOISE_SPAN = 80  # longer than any mark with the spaces around it: longer lines skip the case folding
-
-
-@functools.cache
-def _motto_initials() -> frozenset[str]:
-    first = data.markers().motto_words[0]
-    return frozenset((first[0], first[0].lower(), first[0].upper()))
+_NOISE_FRAME = " \t[]"  # stripped around a mark: spaces, and the stray bracket of a Word field
 
 
 @functools.cache
@@ -249,8 +244,6 @@ def noise_mark(text: str) -> bool:
     inner = folded[1:]
     return any(inner.startswith(o) and not inner[len(o):len(o) + 1].isalpha() for o in _noise_openings())
 
-
-_NOISE_FRAME = " \t[]"
 
 
 def _glued_token(text: str, line: Line) -> bool:
