@@ -202,15 +202,41 @@ _TITLE_END = re.compile(r"\s\(|[;]|(?<=[\p{Ll}\d)])\.(?:\s|$)|\.$|\n")
 
 
 def _issuer_end(key: str, start: int) -> int:
+    """Where the issuer named at `start` ends: before a word that stops it, a bracket, or the punctuation
+    after a word. "và" and a comma go on inside an agency's name ("Bộ Giáo dục và Đào tạo", "Bộ Văn hóa,
+    Thể thao và Du lịch"), not before a lower-case word or another document ("... và Quyết định số ...")."""
     pos = start
     for count, m in enumerate(_WORD.finditer(key, start)):
         word = m.group(0)
-        if count >= 12 or (count and _issuer_stop().match(key, m.start())) or word[0] in "(\"“":
+        if count >= 12 or word[0] in "(\"“":
+            return pos
+        if count and _issuer_stop().match(key, m.start()) and not (word == "và" and _name_goes_on(key, m.end())):
             return pos
         pos = m.end()
+        if word.endswith(",") and _JOINED_NAME.match(key, pos) and _name_goes_on(key, pos):
+            continue
         if word.endswith((",", ";", ".", ":", ")")):
             return pos - 1
     return pos
+
+
+# "Văn hóa, Thể thao và Du lịch": after a comma, capitalised words that a "và" and a capital close
+_JOINED_NAME = re.compile(r"\s+\p{Lu}[^,;.()\d]{0,30}?\s+và\s+\p{Lu}")
+
+
+def _name_goes_on(key: str, at: int) -> bool:
+    """The next word (after white space at `at`) goes on an agency's name: a capital, not a document."""
+    m = _NEXT_WORD.match(key, at)
+    return m is not None and not _type_name().match(key, m.end())
+
+
+_NEXT_WORD = re.compile(r"\s+(?=\p{Lu})")
+
+
+@functools.cache
+def _type_name() -> re.Pattern[str]:
+    names = [v for row in data.doc_types() for n in row.names for v in (n, n.upper())]
+    return re.compile(rf"(?:{alternation(names)})(?![\p{{L}}])")
 
 
 def _title_end(key: str, start: int) -> int:
