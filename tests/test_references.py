@@ -241,3 +241,34 @@ def test_a_law_named_without_its_number_is_the_numbered_one() -> None:
     text = "Căn cứ Luật Hóa chất số 69/2025/QH15;\n\nĐiều 1. Hướng dẫn thi hành Luật Hóa chất về an toàn."
     refs = vbhc.parse_text(text).references
     assert [(r.kind, r.number, r.title) for r in refs] == [("luat", "69", "Luật Hóa chất")]
+
+
+# Agency names hold "và" and commas: the issuer goes on over them before a capital, not before another
+# document or a lower-case word.
+ISSUERS = {
+    "va": ("Thông tư số 04/2016/TT-BGDĐT ngày 14/3/2016 của Bộ Giáo dục và Đào tạo về việc ban hành",
+           "Bộ Giáo dục và Đào tạo"),
+    "comma-and-va": ("Quyết định số 12/QĐ-BVHTTDL ngày 1/2/2025 của Bộ Văn hóa, Thể thao và Du lịch;",
+                     "Bộ Văn hóa, Thể thao và Du lịch"),
+    "dash-and-va": ("Thông tư số 1/2020/TT-BLĐTBXH của Bộ Lao động - Thương binh và Xã hội quy định",
+                    "Bộ Lao động - Thương binh và Xã hội"),
+    "va-lower-case": ("Công văn số 3/UBND ngày 2/3/2026 của UBND tỉnh và các sở, ngành", "UBND tỉnh"),
+    "va-another-document": ("Công văn số 12/BKHCN ngày 2/3/2026 của Bộ Khoa học và Công nghệ và Quyết định "
+                            "số 5/QĐ-UBND", "Bộ Khoa học và Công nghệ"),
+    "comma-then-sentence": ("Thông báo số 241/TB-VPCP của Văn phòng Chính phủ, Thủ tướng Chính phủ yêu cầu",
+                            "Văn phòng Chính phủ"),
+}
+
+
+@pytest.mark.parametrize(("sentence", "issuer"), ISSUERS.values(), ids=ISSUERS.keys())
+def test_issuer_names_hold_va_and_commas(sentence: str, issuer: str) -> None:
+    assert refs_of(sentence)[0].issuer == issuer
+
+
+def test_a_title_ends_where_the_next_document_is_cited() -> None:
+    first, second = refs_of("Thực hiện Văn bản số 4250/BNNMT-ĐCKS ngày 29/4/2026 của Bộ Nông nghiệp và Môi trường "
+                         "về việc tăng cường thanh tra hoạt động khoáng sản và Văn bản số 4643/VPCP-CN ngày "
+                         "20/5/2026 của Văn phòng Chính phủ về việc tăng cường công tác quản lý.")
+    assert first.title == "về việc tăng cường thanh tra hoạt động khoáng sản"
+    assert first.issuer == "Bộ Nông nghiệp và Môi trường"
+    assert (second.number, second.issuer) == ("4643", "Văn phòng Chính phủ")

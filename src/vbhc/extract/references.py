@@ -240,8 +240,18 @@ def _type_name() -> re.Pattern[str]:
 
 
 def _title_end(key: str, start: int) -> int:
+    """Where a cited document's title ends: a bracket, ";", a full stop, or the next document cited after
+    "và" or a comma ("... về việc tăng cường ... và Văn bản số 4643/VPCP-CN ...")."""
     m = _TITLE_END.search(key, start)
-    return m.start() if m else len(key)
+    end = m.start() if m else len(key)
+    nxt = _next_citation().search(key, start, end)
+    return nxt.start() if nxt else end
+
+
+@functools.cache
+def _next_citation() -> re.Pattern[str]:
+    names = [v for row in data.doc_types() for n in row.names for v in (n, n.upper())]
+    return re.compile(rf"(?:,|\s+và)\s+(?=(?:{alternation(names)})\s+(?:số\s*:?\s*)?\d)")
 
 
 def _unnumbered(text: str, key: str, kind: str | None, end: int, *, issuer: str | None,
