@@ -22,7 +22,8 @@ import re
 
 from vbhc.patterns import rx
 
-_MIN_RIGHT = 28  # the right column never starts left of this in A4 layout text
+_MIN_RIGHT = 28
+_CENTRED = 12  # a left-column line starting this far right of the column's own lines is centred on the page  # the right column never starts left of this in A4 layout text
 
 
 # The stdlib engine: a third faster than `regex` on this pattern, run on every line of layout text.
@@ -94,7 +95,9 @@ _MAX_ABOVE = 3
 def _region(lines: list[str], i: int, out: list[tuple[str, int]], right: list[tuple[str, int]]) -> int:
     """Emit the two-column region that starts at line `i`, its right column opening with `right`; return
     the index after it."""
-    boundary = _runs(lines[i])[1][0] - 2
+    first = _runs(lines[i])
+    boundary = first[1][0] - 2
+    left_start = first[0][0]  # where the left column's lines begin
     left: list[tuple[str, int]] = []
     blanks = 0
     while i < len(lines):
@@ -108,7 +111,7 @@ def _region(lines: list[str], i: int, out: list[tuple[str, int]], right: list[tu
             continue
         if blanks and _header_done(right):
             break  # the header's columns are over; what follows is the body (Kính gửi, the text)
-        blanks = 0
+        blanks_before, blanks = blanks, 0
         if len(runs) > 2:
             break  # a table row: the region is over
         if len(runs) == 2:
@@ -121,6 +124,10 @@ def _region(lines: list[str], i: int, out: list[tuple[str, int]], right: list[tu
         start, end = runs[0]
         if start < boundary < end:
             break  # a line across both columns: a paragraph or a centred title, the region is over
+        if blanks_before >= 2 and start < boundary and start > left_start + _CENTRED:
+            break  # after a gap, a short centred line ("Phụ lục" under the signer's name) starts what follows
+        if start < boundary:
+            left_start = min(left_start, start)
         (left if start < boundary else right).append((line[start:end], 0))
         i += 1
     out.extend(left)
