@@ -221,10 +221,30 @@ def test_signer_column_starting_a_line_above_the_recipients_label() -> None:
     assert doc.archive == ("VT", "GDĐH")
 
 
-def test_position_sharing_a_line_with_the_recipients_label() -> None:
-    # pdftotext text read without columns (vju 9B/TT): the label and the position on one line
-    text = "\n".join([*HEADER, "", "KT. BỘ TRƯỞNG", "Nơi nhận:                              THỨ TRƯỞNG",
-                      "- Như Điều 3;", "- Lưu: VT, GDĐH."])
+@pytest.mark.parametrize(("authority_line", "label_line"), [
+    ("KT. BỘ TRƯỞNG", "Nơi nhận:        THỨ TRƯỞNG"),  # a narrow gap: one line, label and position
+    (" " * 48 + "KT. BỘ TRƯỞNG", "Nơi nhận:" + " " * 40 + "THỨ TRƯỞNG"),  # two columns (vju 9B/TT)
+], ids=["shared-line", "columns"])
+def test_position_beside_the_recipients_label(authority_line: str, label_line: str) -> None:
+    # pdftotext text read without columns: the label and the position on one printed line
+    text = "\n".join([*HEADER, "", authority_line, label_line, "- Như Điều 3;", "- Lưu: VT, GDĐH."])
     signer = vbhc.parse_text(text).signer
     assert signer.authority == ("KT. BỘ TRƯỞNG",)
     assert signer.position == "THỨ TRƯỞNG"
+
+
+def test_foot_columns_on_shared_lines_in_text_not_laid_out() -> None:
+    # pdftotext output whose body is not indented (sct QĐ 2463/QĐ-UBND): only the foot shares its lines
+    body = ["Điều 1. Chấp thuận chủ trương đầu tư dự án.",
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký và được lập thành 03 bản chính./."]
+    foot = [" Nơi nhận:                                        TM. UỶ BAN NHÂN DÂN",
+            " - Các cơ quan có tên tại Điều 3;",
+            " - Thường trực Tỉnh ủy (b/c);                          CHỦ TỊCH",
+            " - Lưu: VT, KT.", "", "", "",
+            "                                                      Nguyễn Tuấn Anh"]
+    doc = vbhc.parse_text("\n".join([*HEADER, "", *body, *foot]))
+    assert doc.signer.authority == ("TM. UỶ BAN NHÂN DÂN",)
+    assert doc.signer.position == "CHỦ TỊCH"
+    assert doc.signer.name == "Nguyễn Tuấn Anh"
+    assert [(r.name, r.note) for r in doc.recipients] == [("Các cơ quan có tên tại Điều 3", None),
+                                                          ("Thường trực Tỉnh ủy", "b/c")]

@@ -22,8 +22,9 @@ import re
 
 from vbhc.patterns import rx
 
-_MIN_RIGHT = 28
-_CENTRED = 12  # a left-column line starting this far right of the column's own lines is centred on the page  # the right column never starts left of this in A4 layout text
+_MIN_RIGHT = 28  # the right column never starts left of this in A4 layout text
+_WIDE_GAP = " " * 12  # in text not laid out, the gap between two columns printed on one line
+_CENTRED = 12  # a left-column line starting this far right of the column's own lines is centred on the page
 
 
 # The stdlib engine: a third faster than `regex` on this pattern, run on every line of layout text.
@@ -61,17 +62,21 @@ def split_columns(lines: list[str], *, layout: bool | None = None) -> list[tuple
     `layout` says whether the text is laid out in spaces (decided on the whole document when it comes
     page by page); None decides on `lines`.
     """
-    if not (is_layout(lines) if layout is None else layout):
+    laid_out = is_layout(lines) if layout is None else layout
+    if not laid_out and not any(_WIDE_GAP in ln for ln in lines):
         return [(ln, 0) for ln in lines]
     out: list[tuple[str, int]] = []
     i = 0
     while i < len(lines):
-        runs = _runs(lines[i])
-        if len(runs) == 2 and runs[1][0] >= _MIN_RIGHT and runs[0][1] < runs[1][0]:
-            i = _region(lines, i, out, _right_lines_above(out, runs[1][0] - 2))
-            continue
         line = lines[i]
-        out.append((line.strip(), len(line) - len(line.lstrip(" "))))
+        # Text that is not laid out still prints the foot's two columns on shared lines now and then
+        # ("Nơi nhận:                TM. UỶ BAN NHÂN DÂN"): a very wide gap opens a region there too.
+        if laid_out or _WIDE_GAP in line:
+            runs = _runs(line)
+            if len(runs) == 2 and runs[1][0] >= _MIN_RIGHT and runs[0][1] < runs[1][0]:
+                i = _region(lines, i, out, _right_lines_above(out, runs[1][0] - 2))
+                continue
+        out.append((line.strip(), len(line) - len(line.lstrip(" "))) if laid_out else (line, 0))
         i += 1
     return out
 
@@ -83,9 +88,11 @@ def _right_lines_above(out: list[tuple[str, int]], boundary: int) -> list[tuple[
     "Nơi nhận:   THỨ TRƯỞNG"): that line belongs on top of the right column, not before "Nơi nhận:".
     """
     taken: list[tuple[str, int]] = []
-    while out and len(taken) < _MAX_ABOVE and out[-1][0] and out[-1][1] >= boundary:
+    # text not laid out keeps its lines whole, with their leading spaces, and no indent recorded
+    while out and len(taken) < _MAX_ABOVE and out[-1][0].strip() and \
+            max(out[-1][1], len(out[-1][0]) - len(out[-1][0].lstrip(" "))) >= boundary:
         text, _indent = out.pop()
-        taken.insert(0, (text, 0))
+        taken.insert(0, (text.strip(), 0))
     return taken
 
 
