@@ -272,3 +272,10 @@ def test_a_title_ends_where_the_next_document_is_cited() -> None:
     assert first.title == "về việc tăng cường thanh tra hoạt động khoáng sản"
     assert first.issuer == "Bộ Nông nghiệp và Môi trường"
     assert (second.number, second.issuer) == ("4643", "Văn phòng Chính phủ")
+
+
+def test_issuer_stops_before_what_it_asks() -> None:
+    # a Tờ trình cited with its sender: "của Công ty ... đề nghị thẩm định ..." (sct TB thẩm định TKXD)
+    ref = only(refs_of("Sở Công Thương đã nhận Tờ trình số 14/2026/TTr-KT ngày 23/03/2026 của Công ty TNHH Anh "
+                       "Nhẫn Lào Cai đề nghị thẩm định thiết kế xây dựng triển khai sau thiết kế cơ sở."))
+    assert ref.issuer == "Công ty TNHH Anh Nhẫn Lào Cai"
