@@ -330,3 +330,57 @@ def test_layout_header_ends_at_a_blank_line_once_its_date_is_read() -> None:
     assert doc.subject == ("tăng cường công tác quản lý, thanh tra, kiểm tra hoạt động khoáng sản "
                            "trên địa bàn tỉnh Lào Cai")
     assert doc.addressees == ("Các Sở, ban, ngành thuộc UBND tỉnh", "Công an tỉnh")
+
+
+CONG_DIEN = """BỘ XÂY DỰNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 96/CĐ-BXD
+Hà Nội, ngày 20 tháng 11 năm 2025
+CÔNG ĐIỆN
+VỀ VIỆC TẬP TRUNG ỨNG PHÓ VÀ KỊP THỜI KHẮC PHỤC HẬU QUẢ MƯA LŨ TẠI KHU VỰC TRUNG BỘ
+BỘ XÂY DỰNG điện:
+- Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam;
+- Tổng Công ty Đường sắt Việt Nam.
+Thời gian qua, mưa lũ lớn đã gây thiệt hại tại các tỉnh khu vực Trung Bộ.
+1. Các Cục tập trung chỉ đạo bảo đảm giao thông thông suốt.
+2. Tổng Công ty Đường sắt Việt Nam bảo đảm an toàn chạy tàu.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Nguyễn Danh Huy
+"""
+
+
+def test_cong_dien_recipients_follow_its_dien_line() -> None:
+    # ND30 PL I, 1.6: "<the head or the agency> điện:" then the recipients as a dashed list
+    doc = vbhc.parse_text(CONG_DIEN)
+    assert doc.kind == "cong_dien"
+    assert doc.subject == "VỀ VIỆC TẬP TRUNG ỨNG PHÓ VÀ KỊP THỜI KHẮC PHỤC HẬU QUẢ MƯA LŨ TẠI KHU VỰC TRUNG BỘ"
+    assert doc.enacting_authority == "BỘ XÂY DỰNG điện:"
+    assert doc.addressees == ("Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam", "Tổng Công ty Đường sắt Việt Nam")
+    assert [d.label for d in doc.directives] == ["1.", "2."]
+
+
+def test_a_sentence_under_a_capitals_subject_is_the_text() -> None:
+    text = CONG_DIEN.replace("BỘ XÂY DỰNG điện:\n- Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam;\n"
+                             "- Tổng Công ty Đường sắt Việt Nam.\n", "")
+    doc = vbhc.parse_text(text)
+    assert doc.subject == "VỀ VIỆC TẬP TRUNG ỨNG PHÓ VÀ KỊP THỜI KHẮC PHỤC HẬU QUẢ MƯA LŨ TẠI KHU VỰC TRUNG BỘ"
+
+
+def test_preamble_items_under_an_inline_addressee_are_not_addressees() -> None:
+    # vju 528/KTKĐCLGD: "Kính gửi: Các trường cao đẳng" then "- Căn cứ ..." items
+    doc = vbhc.parse_text("\n".join([
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠO", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Số: 528/KTKĐCLGD-KĐĐH", "Hà Nội, ngày 30 tháng 3 năm 2016",
+        "V/v hướng dẫn tìm thông tin, minh chứng", "Kính gửi: Các trường cao đẳng",
+        "- Căn cứ Quyết định số 66/2007/QĐ-BGDĐT ngày 01 tháng 11 năm 2007 của Bộ trưởng Bộ Giáo dục và Đào tạo;",
+        "- Căn cứ Thông tư số 37/2012/TT-BGDĐT ngày 30 tháng 10 năm 2012 của Bộ trưởng Bộ Giáo dục và Đào tạo,",
+        "Cục Khảo thí và Kiểm định chất lượng giáo dục hướng dẫn như sau:",
+        "1. Các trường tìm thông tin, minh chứng theo tiêu chí.",
+        "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "CỤC TRƯỞNG", "Mai Văn Trinh"]))
+    assert doc.addressees == ("Các trường cao đẳng",)
+    assert [len(b.references) for b in doc.legal_bases] == [1, 1]

@@ -68,7 +68,7 @@ class Para(NamedTuple):
 _CLOSERS = " \t\n)”\"'"
 
 
-def _closed(text: str) -> bool:
+def ends_clause(text: str) -> bool:
     """The text ends a sentence or a clause: ". ; : ! ?" (also "./." and "/."), closing marks after."""
     return text.rstrip(_CLOSERS).endswith((".", ";", ":", "!", "?"))
 
@@ -126,7 +126,7 @@ def build_paragraphs(lines: list[Line]) -> list[Para]:
     # Hard-wrapped with a blank line after every printed line (seed 002): most lines are followed by
     # one blank, and most of those blanks fall inside a sentence.
     singles = [prev for prev, ln in itertools.pairwise(lines) if ln.gap == 1]
-    wrapped = sum(1 for prev in singles if not _closed(prev.text))
+    wrapped = sum(1 for prev in singles if not ends_clause(prev.text))
     double_spaced = len(singles) > 0.6 * max(1, len(lines) - 1) and wrapped > 0.5 * len(singles)
     wide = 2 if double_spaced else 1
     groups: list[tuple[list[Line], str]] = []
@@ -158,7 +158,7 @@ def _continues(group: tuple[list[Line], str], line: Line, wide: int, *, upper: b
     if upper and " " not in line.text.strip() and _glued_token(text, line):
         return True
     if upper:
-        if line.gap == 0 and is_upper(text) and label_of(text) and not _closed(prev.text) and \
+        if line.gap == 0 and is_upper(text) and label_of(text) and not ends_clause(prev.text) and \
                 not _opens(line.text, text):
             return True  # a heading in capitals wrapped in its cell: "I. MỤC" / "ĐÍCH, YÊU CẦU"
         # a type name wrapped in its cell: "NGHỊ" / "ĐỊNH", "PHỤ" / "LỤC I"
@@ -172,7 +172,7 @@ def _continues(group: tuple[list[Line], str], line: Line, wide: int, *, upper: b
     if ":" in prev.text and authority_line().match(prev.text.partition(":")[2].strip()):
         return False  # "Nơi nhận: KT. BỘ TRƯỞNG" ends a signature line
     first = line.text[:1]
-    closed = _closed(prev.text)
+    closed = ends_clause(prev.text)
     if first.islower() and not _sentence_end(prev.text) and line.gap < wide:
         return True  # a sentence goes on in lower case, also after ";" and in indented layout text
     if line.indent >= prev.indent + 3:
@@ -250,7 +250,7 @@ def _glued_token(text: str, line: Line) -> bool:
     """A lone capitals token ending a wrapped sentence ("... phòng, chống dịch" + "COVID-19")."""
     token = line.text.strip()
     return (" " not in token and is_upper(token) and not is_upper(text) and line.gap == 0
-            and not _closed(text) and not place_date_line().match(text) and not _opens(token)
+            and not ends_clause(text) and not place_date_line().match(text) and not _opens(token)
             and title_kind(token) is None)
 
 

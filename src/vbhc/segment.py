@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from vbhc import data
-from vbhc.paragraphs import Para
+from vbhc.paragraphs import Para, ends_clause
 from vbhc.patterns import (
     accent_variants,
     alternation,
@@ -40,7 +40,7 @@ from vbhc.patterns import (
     title_kind,
     tone_head,
 )
-from vbhc.tones import tone_sensitive
+from vbhc.tones import fold_tones, tone_sensitive
 
 
 @dataclass(slots=True)
@@ -285,7 +285,22 @@ def _split_top(paras: list[Para], seg: Segmented) -> None:
         end = _addressees_end(rest, k)
         seg.addressees = rest[k:end]
         rest = rest[:k] + rest[end:]
+    elif rest and seg.enacting is None and _is_telegram_formula(rest[0]):
+        # a Công điện: "THỦ TƯỚNG CHÍNH PHỦ điện:" then its recipients as a dashed list (ND30 PL I, 1.6)
+        end = 1
+        while end < len(rest) and rest[end].text[:1] in "-–•+" and not label_of(rest[end].text[1:].strip()):
+            end += 1
+        seg.enacting, seg.addressees, rest = rest[0], rest[1:end], rest[end:]
     seg.body = [p for p in rest if not _is_enacting_formula(p)]
+
+
+def _is_telegram_formula(p: Para) -> bool:
+    """"<the head or the agency> điện:", the line that opens a Công điện's recipients."""
+    text = p.text.rstrip()
+    if not text.endswith(":") or len(text) > 120:
+        return False
+    words = text[:-1].split()
+    return bool(words) and fold_tones(words[-1]).casefold() == data.markers().telegram_verb
 
 
 _MAX_HEADER = 40
@@ -335,6 +350,8 @@ def _subject(paras: list[Para], i: int, seg: Segmented) -> int:
                 continue
             if mixed or len(p.text) > 400 or place_date_line().match(p.text) or rx(r"^\(").match(p.text):
                 break
+            if seg.subject and ends_clause(p.text):
+                break  # capitals, then a sentence: the text begins ("Hội nghị ... đã thống nhất ... như sau:")
             seg.subject.append(p)
             mixed = True
         i += 1
@@ -353,7 +370,9 @@ def _is_enacting_formula(p: Para) -> bool:
 def _addressees_end(paras: list[Para], k: int) -> int:
     label = paras[k]
     end = k + 1
-    while end < len(paras) and ((paras[end].text[:1] in "-–•+" and not label_of(paras[end].text[1:].strip()))
+    bases = data.markers().legal_basis_starters
+    while end < len(paras) and ((paras[end].text[:1] in "-–•+" and not label_of(paras[end].text[1:].strip())
+                                 and not starts_with(paras[end].text, bases))  # "- Căn cứ ...": the preamble
                                 or (paras[end].text.startswith("(") and len(paras[end].text) < 200)):
         end += 1  # an item, or a bracketed line under one: "(Theo Kế hoạch số 2242/KH-SCT ...)"
     if end == k + 1 and rx(r"^[^:]*:\s*$").match(label.text) and end < len(paras):

@@ -72,6 +72,7 @@ class Markers(_Row):
     signature_noise: tuple[str, ...]
     noise_lines: tuple[str, ...]
     incoming_anchor: str
+    telegram_verb: str
     incoming_fields: tuple[str, ...]
     non_issue_date_words: tuple[str, ...]
     title_starters: tuple[str, ...]
