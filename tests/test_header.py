@@ -384,3 +384,12 @@ def test_preamble_items_under_an_inline_addressee_are_not_addressees() -> None:
         "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "CỤC TRƯỞNG", "Mai Văn Trinh"]))
     assert doc.addressees == ("Các trường cao đẳng",)
     assert [len(b.references) for b in doc.legal_bases] == [1, 1]
+
+
+def test_a_lone_capital_letter_begins_the_next_capitals_line() -> None:
+    # tvpl 653/TB-VPCP: the web conversion left "Ý" of "Ý KIẾN" on a line of its own
+    title_and_subject = "CÔNG ĐIỆN\nVỀ VIỆC TẬP TRUNG ỨNG PHÓ VÀ KỊP THỜI KHẮC PHỤC HẬU QUẢ MƯA LŨ TẠI KHU VỰC TRUNG BỘ"
+    text = CONG_DIEN.replace(title_and_subject, "THÔNG BÁO\nÝ\nKIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ")
+    doc = vbhc.parse_text(text)
+    assert doc.subject == "Ý KIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ"
+    assert doc.enacting_authority == "BỘ XÂY DỰNG điện:"

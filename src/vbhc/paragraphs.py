@@ -157,6 +157,8 @@ def _continues(group: tuple[list[Line], str], line: Line, wide: int, *, upper: b
         return True  # "Covid-" + "19. Tham dự ...": a value broken at the line end, not a new item
     if upper and " " not in line.text.strip() and _glued_token(text, line):
         return True
+    if upper and line.gap == 0 and len(text) == 1 and text.isupper():
+        return True  # a word's first letter left alone by a conversion: "Ý" / "KIẾN CHỈ ĐẠO CỦA ..."
     if upper:
         if line.gap == 0 and is_upper(text) and label_of(text) and not ends_clause(prev.text) and \
                 not _opens(line.text, text):
