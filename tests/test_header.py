@@ -393,3 +393,12 @@ def test_a_lone_capital_letter_begins_the_next_capitals_line() -> None:
     doc = vbhc.parse_text(text)
     assert doc.subject == "Ý KIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ"
     assert doc.enacting_authority == "BỘ XÂY DỰNG điện:"
+
+
+def test_capitals_under_a_mixed_case_appendix_subject_are_not_an_enacting_authority() -> None:
+    # vju 1132/QĐ-ĐHVN: "Phụ lục 1" / "Mẫu đơn ..." / "ĐƠN XIN HOÃN THI ..." (the form's own title)
+    text = CONG_DIEN + "\n".join(["PHỤ LỤC 1", "Mẫu đơn đề nghị của sinh viên", "ĐƠN XIN HOÃN THI KẾT THÚC HỌC PHẦN",
+                                  "Kính gửi: Phòng Đào tạo", "Họ và tên sinh viên: ..."])
+    appendix = vbhc.parse_text(text).attachments[0]
+    assert appendix.subject == "Mẫu đơn đề nghị của sinh viên"
+    assert appendix.enacting_authority is None

@@ -338,6 +338,8 @@ def _subject(paras: list[Para], i: int, seg: Segmented) -> int:
                                            fold_head(p.text, len(_APPENDIX)) == _APPENDIX):
                 break  # under "PHỤ LỤC 1", "BẢNG THAM CHIẾU ..." is the Phụ lục's title
             titled = starts_with(p.text, data.positions()) or starts_with(p.text, data.agency_heads())
+            if mixed and not titled:
+                break  # capitals under a mixed-case trích yếu that name no authority: a form's title, a heading
             if mixed or (seg.subject and titled and _next_is_basis(paras, i)):
                 seg.enacting = p
                 i += 1
