@@ -402,3 +402,16 @@ def test_capitals_under_a_mixed_case_appendix_subject_are_not_an_enacting_author
     appendix = vbhc.parse_text(text).attachments[0]
     assert appendix.subject == "Mẫu đơn đề nghị của sinh viên"
     assert appendix.enacting_authority is None
+
+
+def test_enacting_authority_under_a_title_that_holds_the_subject() -> None:
+    # sct GP 2507: "GIẤY PHÉP SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP" / "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI" / Căn cứ
+    doc = vbhc.parse_text("\n".join([
+        "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Số: 2507/GP-UBND", "Lào Cai, ngày 21 tháng 7 năm 2026",
+        "GIẤY PHÉP SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;",
+        "Điều 1. Cho phép Công ty sử dụng vật liệu nổ công nghiệp.",
+        "Nơi nhận:", "- Lưu: VT.", "CHỦ TỊCH", "Nguyễn Tuấn Anh"]))
+    assert doc.subject == "SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP"
+    assert doc.enacting_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI"

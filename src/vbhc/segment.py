@@ -38,6 +38,7 @@ from vbhc.patterns import (
     rx,
     starts_with,
     title_kind,
+    title_rest,
     tone_head,
 )
 from vbhc.tones import fold_tones, tone_sensitive
@@ -340,7 +341,7 @@ def _subject(paras: list[Para], i: int, seg: Segmented) -> int:
             titled = starts_with(p.text, data.positions()) or starts_with(p.text, data.agency_heads())
             if mixed and not titled:
                 break  # capitals under a mixed-case trích yếu that name no authority: a form's title, a heading
-            if mixed or (seg.subject and titled and _next_is_basis(paras, i)):
+            if mixed or ((seg.subject or _title_carries_subject(seg)) and titled and _next_is_basis(paras, i)):
                 seg.enacting = p
                 i += 1
                 break
@@ -358,6 +359,14 @@ def _subject(paras: list[Para], i: int, seg: Segmented) -> int:
             mixed = True
         i += 1
     return i
+
+
+def _title_carries_subject(seg: Segmented) -> bool:
+    """The title line holds the trích yếu too ("GIẤY PHÉP SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP")."""
+    if seg.title is None:
+        return False
+    rest = title_rest(seg.title.text)
+    return bool(rest) and rest != seg.title.text
 
 
 def _next_is_basis(paras: list[Para], i: int) -> bool:
