@@ -133,3 +133,11 @@ def test_addressees(lines: list[str], addressees: tuple[str, ...]) -> None:
     doc = document(["Nơi nhận:", "- Như trên;", "- Lưu: VT."], addressees=[*lines, ""])
     assert doc.addressees == addressees
     assert [r.name for r in doc.recipients] == ["Như trên"]
+
+
+def test_first_item_whose_dash_stands_on_a_line_of_its_own() -> None:
+    # tvpl 308/2025/NĐ-CP: "*Nơi nhận:*" / "-" / "Ban Bí thư Trung ương Đảng;" / "- Thủ tướng, ..."
+    doc = document(["*Nơi nhận:*", "-", "Ban Bí thư Trung ương Đảng;", "- Thủ tướng, các Phó Thủ tướng Chính phủ;",
+                    "- Lưu: VT, KGVX (2)."])
+    assert [r.name for r in doc.recipients] == ["Ban Bí thư Trung ương Đảng", "Thủ tướng, các Phó Thủ tướng Chính phủ"]
+    assert doc.archive == ("VT", "KGVX (2)")

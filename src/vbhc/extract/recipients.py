@@ -78,6 +78,9 @@ def _run(foot: list[Para], start: int) -> list[str]:
         elif out and (not p.upper or out[-1].endswith((":", ","))) and not is_name(text) \
                 and not out[-1].endswith((";", ".")) and not is_authority(p):
             out[-1] += " " + text  # an item wrapped round a signature column
+        elif not out and i == start and i + 1 < len(foot) and foot[i + 1].text[:1] in _ITEM and not p.upper \
+                and not is_authority(p) and not is_recipients_label(p) and text.endswith((";", ",")):
+            out.append(text)  # the first item lost its dash to a line of its own ("-" / "Ban Bí thư ...;")
         elif is_authority(p) or p.upper or is_name(text) or is_recipients_label(p):
             # the signer's column interleaved with the list (layout text): step over it while items follow
             skipped += 1
