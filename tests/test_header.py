@@ -415,3 +415,18 @@ def test_enacting_authority_under_a_title_that_holds_the_subject() -> None:
         "Nơi nhận:", "- Lưu: VT.", "CHỦ TỊCH", "Nguyễn Tuấn Anh"]))
     assert doc.subject == "SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP"
     assert doc.enacting_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+
+
+def test_appendices_listed_in_a_table_are_not_attachments_and_dotted_numbers_leave_the_subject() -> None:
+    # sct NQ 66.18/2026/NQ-CP: a table lists the Phụ lục; each then opens with "Phụ lục I.1" and its title
+    text = CONG_DIEN + "\n".join([
+        "", "| Phụ lục I.1 | Cắt giảm thủ tục hành chính thuộc phạm vi quản lý của Bộ Công an. |  |",
+        "| Phụ lục I.2 | Cắt giảm thủ tục hành chính thuộc phạm vi quản lý của Bộ Quốc phòng. |  |", "",
+        "Phụ lục I.1", "", "CẮT GIẢM THỦ TỤC HÀNH CHÍNH THUỘC PHẠM VI QUẢN LÝ CỦA BỘ CÔNG AN", "",
+        "1. Thủ tục cấp giấy phép.", "",
+        "Phụ lục I.2", "", "CẮT GIẢM THỦ TỤC HÀNH CHÍNH THUỘC PHẠM VI QUẢN LÝ CỦA BỘ QUỐC PHÒNG", "",
+        "1. Thủ tục cấp phép bay."])
+    attachments = vbhc.parse_text(text).attachments
+    assert [(a.title, a.subject) for a in attachments] == [
+        ("Phụ lục I.1", "CẮT GIẢM THỦ TỤC HÀNH CHÍNH THUỘC PHẠM VI QUẢN LÝ CỦA BỘ CÔNG AN"),
+        ("Phụ lục I.2", "CẮT GIẢM THỦ TỤC HÀNH CHÍNH THUỘC PHẠM VI QUẢN LÝ CỦA BỘ QUỐC PHÒNG")]

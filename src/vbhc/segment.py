@@ -239,7 +239,7 @@ def _attachment_starts(paras: list[Para], begin: int) -> list[int]:
     in_appendix = False
     for i in range(begin, len(paras)):
         p = paras[i]
-        if is_attachment_title(p) and not (starts and i - starts[-1] < 2) and (
+        if not p.table and is_attachment_title(p) and not (starts and i - starts[-1] < 2) and (
                 not in_appendix or fold_head(p.text, len(_APPENDIX)) == _APPENDIX):
             starts.append(i)  # inside a Phụ lục only the next Phụ lục starts a new one, not its lists
             in_appendix = True

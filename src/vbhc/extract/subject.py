@@ -19,7 +19,7 @@ from vbhc.paragraphs import value_break
 from vbhc.patterns import alternation, fold_accents, starts_with, title_rest
 from vbhc.segment import Segmented
 
-_APPENDIX = re.compile(r"^PHU LUC(?:\s+(?:[IVXLC]+|\d+)\b)?\s*[:.]?\s*")
+_APPENDIX = re.compile(r"^PHU LUC(?:\s+(?:[IVXLC]+|\d+)(?:\.\d+)*\b)?\s*[:.]?\s*")  # "PHỤ LỤC I.3.1:"
 
 
 def extract_subject(seg: Segmented) -> str | None:
