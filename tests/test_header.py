@@ -430,3 +430,13 @@ def test_appendices_listed_in_a_table_are_not_attachments_and_dotted_numbers_lea
     assert [(a.title, a.subject) for a in attachments] == [
         ("Phụ lục I.1", "CẮT GIẢM THỦ TỤC HÀNH CHÍNH THUỘC PHẠM VI QUẢN LÝ CỦA BỘ CÔNG AN"),
         ("Phụ lục I.2", "CẮT GIẢM THỦ TỤC HÀNH CHÍNH THUỘC PHẠM VI QUẢN LÝ CỦA BỘ QUỐC PHÒNG")]
+
+
+def test_a_forms_own_header_under_its_appendix_title_is_not_the_subject() -> None:
+    # vju 304/HD-ĐHVN: "Phụ lục. Đơn xin ..." then the form's agency and quốc hiệu
+    text = CONG_DIEN + "\n".join([
+        "", "Phụ lục. Đơn xin công nhận kết quả học tập và chuyển đổi tín chỉ", "ĐẠI HỌC QUỐC GIA HÀ NỘI",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc", "ĐƠN XIN CÔNG NHẬN KẾT QUẢ HỌC TẬP",
+        "Kính gửi: Hiệu trưởng Trường Đại học Việt Nhật", "Họ và tên: ..."])
+    appendix = vbhc.parse_text(text).attachments[0]
+    assert appendix.subject == "Đơn xin công nhận kết quả học tập và chuyển đổi tín chỉ"

@@ -326,11 +326,12 @@ def _is_header(p: Para) -> bool:
 
 def _subject(paras: list[Para], i: int, seg: Segmented) -> int:
     """Take the trích yếu under the title: capitals, then at most one lower-case paragraph."""
-    mixed = False
+    # "Phụ lục 2. Bảng khối lượng công việc ...": the title line holds a mixed-case trích yếu already
+    mixed = seg.title is not None and not seg.title.upper and _title_carries_subject(seg)
     while i < len(paras):
         p = paras[i]
-        if p.table:
-            break  # a Phụ lục's table begins under its title
+        if p.table or is_national_name(p) or (p.upper and any(is_national_name(q) for q in paras[i + 1:i + 3])):
+            break  # a Phụ lục's table, or the header of a form (agency, quốc hiệu), begins under its title
         if label_of(p.text) or (not p.upper and starts_with(p.text, data.markers().legal_basis_starters)) or \
                 starts_with(p.text, data.markers().addressee_markers) or _is_enacting_formula(p):
             break
