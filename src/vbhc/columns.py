@@ -74,7 +74,7 @@ def split_columns(lines: list[str], *, layout: bool | None = None) -> list[tuple
         if laid_out or _WIDE_GAP in line:
             runs = _runs(line)
             if len(runs) == 2 and runs[1][0] >= _MIN_RIGHT and runs[0][1] < runs[1][0]:
-                i = _region(lines, i, out, _right_lines_above(out, runs[1][0] - 2))
+                i = _region(lines, i, runs, out, _right_lines_above(out, runs[1][0] - 2))
                 continue
         out.append((line.strip(), len(line) - len(line.lstrip(" "))) if laid_out else (line, 0))
         i += 1
@@ -99,10 +99,10 @@ def _right_lines_above(out: list[tuple[str, int]], boundary: int) -> list[tuple[
 _MAX_ABOVE = 3
 
 
-def _region(lines: list[str], i: int, out: list[tuple[str, int]], right: list[tuple[str, int]]) -> int:
-    """Emit the two-column region that starts at line `i`, its right column opening with `right`; return
-    the index after it."""
-    first = _runs(lines[i])
+def _region(lines: list[str], i: int, first: list[tuple[int, int]], out: list[tuple[str, int]],
+            right: list[tuple[str, int]]) -> int:
+    """Emit the two-column region that starts at line `i` (split into the runs `first`), its right column
+    opening with `right`; return the index after it."""
     boundary = first[1][0] - 2
     left_start = first[0][0]  # where the left column's lines begin
     left: list[tuple[str, int]] = []

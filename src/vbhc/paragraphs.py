@@ -86,19 +86,21 @@ def value_break(text: str) -> bool:
 def _opener() -> tuple[re.Pattern[str], int, bool]:
     """The pattern of a known part's opening words, how long a head of a line it needs, and whether the
     line must be folded first."""
-    marks = data.markers()
-    phrases = (*marks.subject_markers, *marks.addressee_markers, *marks.recipient_markers,
-               *marks.legal_basis_starters, *marks.archive_markers)
+    phrases = _opener_phrases()
     pattern = re.compile(rf"^(?:{alternation(phrases)})(?![\p{{L}}])")
     return pattern, 2 * max(map(len, phrases)) + 2, tone_sensitive(phrases)
 
 
 @functools.cache
-def _opener_initials() -> frozenset[str]:
+def _opener_phrases() -> tuple[str, ...]:
     marks = data.markers()
-    phrases = (*marks.subject_markers, *marks.addressee_markers, *marks.recipient_markers,
-               *marks.legal_basis_starters, *marks.archive_markers)
-    return frozenset(c for p in phrases for c in (p[0], p[0].lower(), p[0].upper()))
+    return (*marks.subject_markers, *marks.addressee_markers, *marks.recipient_markers,
+            *marks.legal_basis_starters, *marks.archive_markers)
+
+
+@functools.cache
+def _opener_initials() -> frozenset[str]:
+    return frozenset(c for p in _opener_phrases() for c in (p[0], p[0].lower(), p[0].upper()))
 
 
 def _opens(text: str, before: str = "") -> bool:

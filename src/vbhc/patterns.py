@@ -141,7 +141,7 @@ def _title_names() -> tuple[tuple[str, str], ...]:
 def _title_index() -> tuple[std_re.Pattern[str], dict[str, str], int]:
     """One pattern for every type name (longest first), the code of each name, and the longest length."""
     names = _title_names()
-    pattern = std_re.compile("(?:" + "|".join(std_re.escape(n) for n, _ in names) + r")(?![^\W\d_])")
+    pattern = std_re.compile("(?:" + "|".join(std_re.escape(n) for n, _ in names) + rf")(?!{LETTER})")
     return pattern, dict(names), max(len(n) for n, _ in names) + 1
 
 
@@ -346,6 +346,12 @@ def cited_number() -> Pattern:
 
 
 @functools.cache
+def type_names() -> str:
+    """An alternation of every type name as written and in capitals ("Quyết định", "QUYẾT ĐỊNH")."""
+    return alternation(v for row in data.doc_types() for n in row.names for v in (n, n.upper()))
+
+
+@functools.cache
 def citation_head(with_so: bool) -> std_re.Pattern[str]:
     """The type name (and up to ten words of a name) that ends right before a cited number.
 
@@ -353,14 +359,13 @@ def citation_head(with_so: bool) -> std_re.Pattern[str]:
     number without "số". The name words may not hold another capitalised type name: in "Nghị định
     hướng dẫn Luật số 90/2025/QH15" the number belongs to the Luật.
     """
-    names = [v for row in data.doc_types() for n in row.names for v in (n, n.upper())]
     lower = [n.lower() for row in data.doc_types() for n in row.names]
     capitalised = alternation(n for row in data.doc_types() for n in row.names)
     words = rf"(?:(?!{capitalised}(?!{LETTER}))(?:[^\W_]|[&-])+,?\s+){{0,10}}" if with_so else ""
     # Written in lower case ("công văn số 4032/TCHQ-GSQL") a type name must stand right before the number:
     # "quy định tại Mẫu số 01" cites no Quy định.
     # Searched backwards over a window before every cited number: on the stdlib engine, three times faster.
-    return std_re.compile(rf"(?<!{LETTER})(?:(?P<type>{alternation(names)})(?!{LETTER})\s+(?P<name>{words})"
+    return std_re.compile(rf"(?<!{LETTER})(?:(?P<type>{type_names()})(?!{LETTER})\s+(?P<name>{words})"
                           rf"|(?P<ltype>{alternation(lower)})\s+)\Z")
 
 

@@ -28,7 +28,16 @@ from vbhc import data
 from vbhc.caches import text_cache
 from vbhc.dates import DATE, parse_date
 from vbhc.models import Reference
-from vbhc.patterns import SYMBOLED, alternation, citation_head, cited_number, named_law, parse_identifier, rx
+from vbhc.patterns import (
+    SYMBOLED,
+    alternation,
+    citation_head,
+    cited_number,
+    named_law,
+    parse_identifier,
+    rx,
+    type_names,
+)
 from vbhc.tones import fold_tones
 
 _GENERIC = "van_ban"
@@ -235,8 +244,7 @@ _NEXT_WORD = re.compile(r"\s+(?=\p{Lu})")
 
 @functools.cache
 def _type_name() -> re.Pattern[str]:
-    names = [v for row in data.doc_types() for n in row.names for v in (n, n.upper())]
-    return re.compile(rf"(?:{alternation(names)})(?![\p{{L}}])")
+    return re.compile(rf"(?:{type_names()})(?![\p{{L}}])")
 
 
 def _title_end(key: str, start: int) -> int:
@@ -250,8 +258,7 @@ def _title_end(key: str, start: int) -> int:
 
 @functools.cache
 def _next_citation() -> re.Pattern[str]:
-    names = [v for row in data.doc_types() for n in row.names for v in (n, n.upper())]
-    return re.compile(rf"(?:,|\s+và)\s+(?=(?:{alternation(names)})\s+(?:số\s*:?\s*)?\d)")
+    return re.compile(rf"(?:,|\s+và)\s+(?=(?:{type_names()})\s+(?:số\s*:?\s*)?\d)")
 
 
 def _unnumbered(text: str, key: str, kind: str | None, end: int, *, issuer: str | None,
