@@ -2,7 +2,7 @@
 
 - `parse_text` never raises on arbitrary text: random Unicode with Vietnamese letters, controls and bidi
   marks, and texts assembled from the grammar's own pieces ("Số: ", "Căn cứ ", "Điều 1.", "|", "**", ...).
-- `fold_tones` is idempotent and length-preserving.
+- `fold_tones` is idempotent and length-preserving, and is the old-style substitution.
 - Every Document round-trips through JSON: `Document.model_validate_json(doc.model_dump_json()) == doc`.
 - `normalize` is idempotent: its clean lines are a fixpoint,
   ``texts(normalize("\\n".join(texts(normalize(t))))) == texts(normalize(t))`` with
@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 import vbhc
 from vbhc.models import Document
 from vbhc.normalize import normalize
-from vbhc.tones import fold_tones
+from vbhc.tones import _OLD_STYLE, _to_new_style, fold_tones
 
 settings.register_profile("vbhc", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("ci", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -114,6 +114,13 @@ def test_fold_tones_is_idempotent_and_length_preserving(text: str) -> None:
     once = fold_tones(text)
     assert len(once) == len(text)
     assert fold_tones(once) == once
+
+
+@given(st.one_of(tone_text, any_text))
+@example("hoàn toàn, khoá, quà, già, hoà²")
+def test_fold_tones_is_the_old_style_substitution(text: str) -> None:
+    # the fold scans for pairs and tests their ends in Python: it must give what the one pattern gives
+    assert fold_tones(text) == _OLD_STYLE.sub(_to_new_style, text)
 
 
 # ------------------------------------------------------------------------------------------ normalize

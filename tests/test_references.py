@@ -279,3 +279,19 @@ def test_issuer_stops_before_what_it_asks() -> None:
     ref = only(refs_of("Sở Công Thương đã nhận Tờ trình số 14/2026/TTr-KT ngày 23/03/2026 của Công ty TNHH Anh "
                        "Nhẫn Lào Cai đề nghị thẩm định thiết kế xây dựng triển khai sau thiết kế cơ sở."))
     assert ref.issuer == "Công ty TNHH Anh Nhẫn Lào Cai"
+
+
+@pytest.mark.parametrize(("text", "may"), [
+    ("theo Bộ luật Lao động", True), ("Luật Việc làm", True), ("Pháp lệnh Dân số", True), ("Hiến pháp", True),
+    ("ban hành pháp luật", False), ("Bộ Y tế hướng dẫn", False), ("biện pháp, mệnh lệnh", False),
+])
+def test_law_name_prefilter(text: str, may: bool) -> None:
+    # the prefilter runs on the text as written: the law names hold no pair that the tone fold rewrites
+    from vbhc import data
+    from vbhc.patterns import may_name_law, named_law
+    from vbhc.tones import tone_sensitive
+
+    assert not tone_sensitive(n for code in ("bo_luat", "luat", "phap_lenh", "hien_phap")
+                              for n in data.doc_type(code).names)
+    assert may_name_law(text) is may
+    assert may or named_law().search(text + " ") is None

@@ -7,6 +7,7 @@ tone with its neighbour), so a match span in the folded text slices the original
 
 from __future__ import annotations
 
+import re as std_re
 from collections.abc import Iterable
 
 import regex as re
@@ -18,9 +19,10 @@ _TONED = {
     "a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ",
 }
 _OLD_STYLE = re.compile(r"(?<![qQgG])([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![\p{L}])")
-# The same without the look-behind: a third cheaper to scan for, and most paragraphs of a document in the
-# new style have no match at all.
-_CANDIDATE = re.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![\p{L}])")
+# The pair alone, on the stdlib engine, which scans for it four times faster than `regex` scans for
+# `_OLD_STYLE`; the few pairs found (hoàn, toàn, khoá ...) are then tested at their ends in Python.
+_PAIR = std_re.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]")
+_LETTER = re.compile(r"\p{L}")
 
 
 # A pair in the new style at a word's end (hòa, khỏe, ủy): what a fold can have produced.
@@ -46,6 +48,14 @@ def _to_new_style(m: re.Match[str]) -> str:
     return m.group(0)
 
 
+def _swaps() -> dict[str, str]:
+    pairs = (a + b for a in "oOuU" for b in "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ")
+    return {pair: _to_new_style(m) for pair in pairs if (m := _OLD_STYLE.fullmatch(pair))}
+
+
+_SWAP = _swaps()
+
+
 @text_cache(maxsize=65536)
 def fold_tones(text: str) -> str:
     """Canonical tone placement, length-preserving: hoà -> hòa, uỷ -> ủy, khoẻ -> khỏe.
@@ -53,6 +63,18 @@ def fold_tones(text: str) -> str:
     >>> fold_tones("CỘNG HOÀ, Tỉnh uỷ")
     'CỘNG HÒA, Tỉnh ủy'
     """
-    return _OLD_STYLE.sub(_to_new_style, text) if _CANDIDATE.search(text) else text
+    # What `_OLD_STYLE.sub(_to_new_style, text)` gives: pairs cannot overlap (no toned vowel is an o or u).
+    pieces: list[str] = []
+    done = 0
+    for m in _PAIR.finditer(text):
+        start, end = m.span()
+        if (start and text[start - 1] in "qQgG") or _LETTER.match(text, end):
+            continue  # "quá", "già"; "hoàn": not a pair at a word's end
+        pieces += (text[done:start], _SWAP[m.group()])
+        done = end
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 

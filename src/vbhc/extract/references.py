@@ -33,6 +33,7 @@ from vbhc.patterns import (
     alternation,
     citation_head,
     cited_number,
+    may_name_law,
     named_law,
     parse_identifier,
     rx,
@@ -42,10 +43,10 @@ from vbhc.tones import fold_tones
 
 _GENERIC = "van_ban"
 _SYMBOLED = re.compile(SYMBOLED)
-_MAY_CITE = re.compile(r"\d|[Ll]uật|Hiến|Pháp lệnh")
-_MAY_NUMBER = re.compile(r"\d\s?[/.:-]\s?\d|\d\s?[/-]\s?\p{Lu}|[Ss]ố\s*:?\s*\d|QCVN")
+# A cited number and a date need a digit. Prefilters cost about as much as a scan of the same text, so
+# only those that reject most paragraphs cheaply (a digit, a literal, a law's name words) are kept.
+_DIGIT = std_re.compile(r"\d")
 _DATED = std_re.compile(r"ngày\s+\d")  # what a document cited by type and date needs; a literal to scan for
-_MAY_NAME_LAW = re.compile(r"Luật|Bộ luật|LUẬT|Hiến|Pháp lệnh")
 
 
 @functools.cache
@@ -94,12 +95,13 @@ def find_references(text: str) -> tuple[Reference, ...]:
 
     Cached: a căn cứ paragraph is read for the document's references and again as a legal basis.
     """
-    if not _MAY_CITE.search(text):
+    names_law = may_name_law(text)  # no name word holds a pair that folding rewrites: the text will do
+    if not names_law and not _DIGIT.search(text):
         return ()  # no digit and no law name: nothing to cite
     key = fold_tones(text)
     found: list[tuple[int, int, Reference]] = []
     titles: list[tuple[int, int]] = []
-    for m in cited_number().finditer(key) if _MAY_NUMBER.search(key) else ():
+    for m in cited_number().finditer(key):
         with_so = m.group("so") is not None
         ident = m.group("ident") if with_so else m.group("bare")
         window_start = max(0, m.start() - 160)
@@ -127,7 +129,7 @@ def find_references(text: str) -> tuple[Reference, ...]:
         issuer = text[m.start("issuer"):m.end("issuer")].strip() if m.group("issuer") else None
         ref, _ = _unnumbered(text, key, kind, m.end(), issuer=issuer, date=parse_date(m.group("date")))
         found.append((m.start(), m.end(), ref.model_copy(update={"text": text[m.start():m.end()]})))
-    for m in named_law().finditer(key) if _MAY_NAME_LAW.search(key) else ():
+    for m in named_law().finditer(key) if names_law else ():
         if _inside(m.start(), found) or _inside_span(m.start(), titles):
             continue
         named = _named_law(text, key, m)
