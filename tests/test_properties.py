@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 import vbhc
 from vbhc.models import Document
 from vbhc.normalize import normalize
+from vbhc.patterns import cited_number, may_cite_number, may_name_law, named_law
 from vbhc.tones import _OLD_STYLE, _to_new_style, fold_tones
 
 settings.register_profile("vbhc", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -121,6 +122,18 @@ def test_fold_tones_is_idempotent_and_length_preserving(text: str) -> None:
 def test_fold_tones_is_the_old_style_substitution(text: str) -> None:
     # the fold scans for pairs and tests their ends in Python: it must give what the one pattern gives
     assert fold_tones(text) == _OLD_STYLE.sub(_to_new_style, text)
+
+
+# ------------------------------------------------------------------------------------------ references
+
+
+@given(st.one_of(grammar_text, any_text))
+@example("theo Bộ luật Lao động, Luật số 64/2020/QH14, Văn bản 1276-CV/TU, số 15")
+def test_reference_prefilters_are_necessary(text: str) -> None:
+    # a prefilter that says no must be right: the scan it spares finds nothing
+    key = fold_tones(text)
+    assert may_cite_number(key) or cited_number().search(key) is None
+    assert may_name_law(key) or named_law().search(key) is None
 
 
 # ------------------------------------------------------------------------------------------ normalize

@@ -345,6 +345,12 @@ def cited_number() -> Pattern:
                       rf"|(?<![\p{{L}}\d/])(?P<bare>{SYMBOLED}))(?![\p{{L}}\d/])")
 
 
+def may_cite_number(text: str) -> bool:
+    """Whether `cited_number` can match `text`: every match holds "số" / "Số" or a slash (a ký hiệu's,
+    the Party form's "172-TB/TW" included). Substring tests cost a tenth of the scan they spare."""
+    return "/" in text or "số" in text or "Số" in text
+
+
 @functools.cache
 def type_names() -> str:
     """An alternation of every type name as written and in capitals ("Quyết định", "QUYẾT ĐỊNH")."""

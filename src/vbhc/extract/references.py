@@ -33,6 +33,7 @@ from vbhc.patterns import (
     alternation,
     citation_head,
     cited_number,
+    may_cite_number,
     may_name_law,
     named_law,
     parse_identifier,
@@ -101,7 +102,7 @@ def find_references(text: str) -> tuple[Reference, ...]:
     key = fold_tones(text)
     found: list[tuple[int, int, Reference]] = []
     titles: list[tuple[int, int]] = []
-    for m in cited_number().finditer(key):
+    for m in cited_number().finditer(key) if may_cite_number(key) else ():
         with_so = m.group("so") is not None
         ident = m.group("ident") if with_so else m.group("bare")
         window_start = max(0, m.start() - 160)
