@@ -119,7 +119,7 @@ def normalize(text: str) -> Normalized:
     layout = is_layout(all_lines)
     raw = (split_columns(all_lines, layout=layout) if len(pages) == 1 else
            [line for page in pages for line in split_columns(page.split("\n"), layout=layout)])
-    if "|" in text or "---" in text or "___" in text or "===" in text or "**" in text:
+    if _CELL_MARKS.search(text):
         raw = _split_cells(raw)  # only these marks make a cell, a glued rule or a glued bold run
     result = Normalized(lines=[])
     lowered = text.lower()  # the scanner marks are ASCII: lower() does, at half the cost of casefold()
@@ -142,6 +142,9 @@ def _split_cells(raw: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """
     out: list[tuple[str, int]] = []
     for text, indent in raw:
+        if "|" not in text and "*" not in text and "-" not in text and "_" not in text and "=" not in text:
+            out.append((text, indent))  # most lines: one-character tests are the cheapest there are
+            continue
         if "|" in text and (text.strip().startswith("|") or text.strip().endswith("|")):
             every = text.strip().strip("|").split("|")
             cells = [c for c in every if c.strip()]
@@ -260,6 +263,9 @@ def _strip_emphasis(text: str) -> str:
 @functools.cache
 def _noise() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(n) for n in data.markers().noise_lines), re.IGNORECASE)
+
+
+_CELL_MARKS = std_re.compile(r"\||---|___|===|\*\*")  # one scan rather than five substring tests
 
 
 def _key_starts(text: str, phrases: tuple[str, ...]) -> bool:
