@@ -98,6 +98,7 @@ _FOOTNOTE_LINE = re.compile(r"^\s*(?:\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]|['�
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*Trang\s+\d+(?:\s*/\s*\d+)?\s*$")
 _ISO_STAMP = re.compile(r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:?\d{2}|Z)?\s*$")
 _SPACED_NUMBER = re.compile(r"(?<=\bSố\s*:?\s*)(\d(?: \d){1,6})(?=\s*/|\s*$)", re.IGNORECASE)
+_DIGIT_SPACE_DIGIT = std_re.compile(r"\d \d")  # what a spaced-out number needs: cheaper than its look-behind
 _SPACED_DAY = re.compile(r"(?<=\bngày\s+)(\d) (\d)(?=\s+tháng)", re.IGNORECASE)
 
 
@@ -229,7 +230,7 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized, *, noisy:
             result.footnotes[-1] = " ".join(footnote)
             continue
         footnote = None
-        if ("ố" in text or "Ố" in text) and ("/" in text or text[-1].isdigit()):
+        if ("ố" in text or "Ố" in text) and ("/" in text or text[-1].isdigit()) and _DIGIT_SPACE_DIGIT.search(text):
             text = _SPACED_NUMBER.sub(lambda m: m.group(1).replace(" ", ""), text)
         if "ngày" in text and "tháng" in text:
             text = _SPACED_DAY.sub(r"\1\2", text)

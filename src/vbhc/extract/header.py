@@ -36,11 +36,17 @@ _NUMBER_HEAD = re.compile(rf"^(?P<ident>[^\s/]*\s*/\s*(?:(?:19|20)\d{{2}}\s*/\s*
 _TRAILING_RULE = re.compile(r"\s*[-_=]{3,}\s*$")
 
 
+def _without_rule(text: str) -> str:
+    # the end-anchored pattern would be tried at every position: only a text ending in a rule's marks needs it
+    end = text.rstrip()[-3:]
+    return _TRAILING_RULE.sub("", text).strip() if len(end) == 3 and not end.strip("-_=") else text.strip()
+
+
 def extract_header(paras: list[Para]) -> Header:
     """Read the header paragraphs; fields the header does not carry stay None."""
     fields: dict[str, object] = {}
     agencies: list[str] = []
-    texts = [_TRAILING_RULE.sub("", p.text).strip() for p in paras]
+    texts = [_without_rule(p.text) for p in paras]
     texts, national = _take_national(texts)
     if national:
         fields["national_name"] = national
