@@ -347,8 +347,9 @@ def cited_number() -> Pattern:
 
 def may_cite_number(text: str) -> bool:
     """Whether `cited_number` can match `text`: every match holds "số" / "Số" or a slash (a ký hiệu's,
-    the Party form's "172-TB/TW" included). Substring tests cost a tenth of the scan they spare."""
-    return "/" in text or "số" in text or "Số" in text
+    the Party form's "172-TB/TW" included). Substring tests cost a tenth of the scan they spare; a
+    one-character test goes first, being some twenty times faster than one of several characters."""
+    return "/" in text or ("ố" in text and ("số" in text or "Số" in text))
 
 
 @functools.cache
@@ -387,12 +388,15 @@ def named_law() -> Pattern:
 
 @functools.cache
 def _law_name_words() -> tuple[tuple[str, ...], ...]:
-    return tuple({tuple(fold_tones(n).split()) for code in _LAW_CODES for n in data.doc_type(code).names})
+    """The words of each law name, led by its accented letters one by one ("ộ", "ậ" of "Bộ luật")."""
+    names = {fold_tones(n) for code in _LAW_CODES for n in data.doc_type(code).names}
+    return tuple((*sorted({c for c in n if not c.isascii()}, reverse=True), *n.split()) for n in sorted(names))
 
 
 def may_name_law(text: str) -> bool:
     """Whether `named_law` can match `text`: every word of one of the names stands in it. Substring tests
-    (a few microseconds over a whole paragraph) spare the pattern's scan of the paragraphs that name no law."""
+    spare the pattern's scan of the paragraphs that name no law; the one-character test goes first, being
+    some twenty times faster than a test of several characters over a long paragraph."""
     for words in _law_name_words():
         for word in words:
             if word not in text:
