@@ -18,7 +18,7 @@ import pytest
 
 import vbhc
 from vbhc.models import IssueCode
-from vbhc.normalize import fold_tones
+from vbhc.normalize import fold_tones, normalize
 from vbhc.patterns import starts_with
 from vbhc.tones import tone_sensitive
 
@@ -126,6 +126,18 @@ def test_markdown_emphasis_is_removed() -> None:
     assert doc.header == plain.header
     assert doc.subject == plain.subject == "kiểm tra vật liệu nổ công nghiệp"
     assert "*" not in repr(doc.model_dump())
+
+
+@pytest.mark.parametrize(("line", "lines"), [
+    ("**NGHỊ ĐỊNH**Quy định về chính sách", ["NGHỊ ĐỊNH", "Quy định về chính sách"]),  # a title glued to its text
+    ("**- Hội nghị 1: **Gồm các tỉnh/thành phố:", ["- Hội nghị 1: Gồm các tỉnh/thành phố:"]),  # a bold lead-in
+    ("đườ**n**g Phạm Hùng, Ph**ư**ờng Yên Hòa", ["đường Phạm Hùng, Phường Yên Hòa"]),  # marks inside words
+    ("được x****ác định trước m****ã số", ["được xác định trước mã số"]),
+    ("Điều 3. ****Chánh Văn phòng chịu trách nhiệm", ["Điều 3. Chánh Văn phòng chịu trách nhiệm"]),
+], ids=["title", "lead-in", "inside-words", "empty-runs", "empty-run-after-label"])
+def test_markdown_bold_run_glued_to_text(line: str, lines: list[str]) -> None:
+    # web conversions (tvpl_*) set bold marks anywhere; only a capitals title glued to its text is two lines
+    assert [ln.text for ln in normalize(line).lines] == lines
 
 
 def test_markdown_cell_separators_are_removed() -> None:

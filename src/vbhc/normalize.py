@@ -27,7 +27,7 @@ import regex as re
 from vbhc import data
 from vbhc.columns import is_layout, split_columns
 from vbhc.models import DigitalSignature, IncomingStamp
-from vbhc.patterns import rx, starts_with
+from vbhc.patterns import is_upper, rx, starts_with
 from vbhc.tones import fold_tones
 
 HARD_BREAK = 99
@@ -173,11 +173,19 @@ _BOLD = re.compile(r"\*\*")
 
 
 def _bold_glued(text: str) -> list[str]:
-    """["**NGHỊ ĐỊNH**", "Quy định ..."] for "**NGHỊ ĐỊNH**Quy định ..."; [] when no bold run closes on a letter."""
-    pieces, start, opened = [], 0, False
+    """["**NGHỊ ĐỊNH**", "Quy định ..."] for "**NGHỊ ĐỊNH**Quy định ..."; [] when no bold run closes on a letter.
+
+    Only a run in capitals that begins a word is a title glued to its text. Web conversions also set bold
+    marks inside words ("thi**ết bị tr**ò chơi", "x****ác định", "đườ**n**g") and around a lead-in
+    ("**- Hội nghị 1: **Gồm các tỉnh"): those stay one line."""
+    pieces, start, opened, run_start = [], 0, False, 0
     for m in _BOLD.finditer(text):
         opened = not opened
-        if not opened and m.end() < len(text) and text[m.end()].isalpha():
+        if opened:
+            run_start = m.start()
+            continue
+        if m.end() < len(text) and text[m.end()].isalpha() and not text[run_start - 1:run_start].isalnum() and \
+                is_upper(text[run_start + 2:m.start()]):
             pieces.append(text[start:m.end()])
             start = m.end()
     return [*pieces, text[start:]] if pieces else []
