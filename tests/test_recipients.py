@@ -141,3 +141,34 @@ def test_first_item_whose_dash_stands_on_a_line_of_its_own() -> None:
                     "- Lưu: VT, KGVX (2)."])
     assert [r.name for r in doc.recipients] == ["Ban Bí thư Trung ương Đảng", "Thủ tướng, các Phó Thủ tướng Chính phủ"]
     assert doc.archive == ("VT", "KGVX (2)")
+
+
+def test_item_whose_dash_stands_on_a_line_of_its_own_inside_the_list() -> None:
+    # tvpl 37694/TB-CHQ: the rest of the list and the Lưu line were lost after such an item
+    doc = document(["Nơi nhận:", "- Công ty TNHH Công nghệ Huawei Việt Nam;", "-", "PCT. Nguyễn Thành", "Hưng (để b/cáo);",
+                    "- Chi cục Kiểm định Hải quan;", "- Lưu: VT, NVTHQ-PL-Hoàng (3b)."])
+    assert doc.recipients == (vbhc.Recipient(name="Công ty TNHH Công nghệ Huawei Việt Nam"),
+                              vbhc.Recipient(name="PCT. Nguyễn Thành Hưng", note="để b/cáo"),
+                              vbhc.Recipient(name="Chi cục Kiểm định Hải quan"))
+    assert doc.archive == ("VT", "NVTHQ-PL-Hoàng (3b)")
+
+
+def test_luu_line_wrapped_after_its_label() -> None:
+    # tvpl 17899/BTC-VP: "- Lưu:" / "VT, VP (38b)." in a narrow cell
+    doc = document(["*Nơi nhận:*", "- Như trên;", "- Cổng", "Thông tin điện tử BTC;", "- Lưu:", "VT, VP (38b)."])
+    assert [r.name for r in doc.recipients] == ["Như trên", "Cổng Thông tin điện tử BTC"]
+    assert doc.archive == ("VT", "VP (38b)")
+
+
+def test_empty_luu_line_does_not_take_the_signer() -> None:
+    doc = document(["Nơi nhận:", "- Như trên;", "- Lưu:"])
+    assert doc.archive == ()
+    assert doc.signer.authority == ("KT. GIÁM ĐỐC",)
+
+
+def test_luu_line_as_a_sub_item() -> None:
+    # tvpl 471/QĐ-UBND: the Lưu line under "- Văn phòng UBND tỉnh:" with a "+"
+    doc = document(["Nơi nhận:", "- Như Điều 3;", "- Văn phòng UBND tỉnh:", "+ LĐVP, TPKTTH, KGVX, TH;",
+                    "+ Lưu: VT, KTTHTú."])
+    assert [r.name for r in doc.recipients] == ["Như Điều 3", "Văn phòng UBND tỉnh:", "LĐVP, TPKTTH, KGVX, TH"]
+    assert doc.archive == ("VT", "KTTHTú")

@@ -152,14 +152,15 @@ def is_archive(p: Para) -> bool:
 
 
 def is_archive_line(text: str) -> bool:
-    """The Lưu line ("- Lưu: VT, VX1.", Party "- Lưu Văn phòng Tỉnh ủy.") given as text."""
+    """The Lưu line ("- Lưu: VT, VX1.", Party "- Lưu Văn phòng Tỉnh ủy.", a sub-item "+ Lưu: VT.") given as
+    text."""
     pattern, fold, initials = _archive()
     if initials and text.lstrip(_ARCHIVE_BULLETS)[:1] not in initials:
         return False  # tested on every paragraph: most fail on their first letter
     return bool(pattern.match(tone_head(text) if fold else text))
 
 
-_ARCHIVE_BULLETS = " \t\n-–~•"
+_ARCHIVE_BULLETS = " \t\n-–~•+"  # "+ Lưu: VT, TH." under "- Văn phòng UBND tỉnh:" (tvpl_471)
 
 
 @functools.cache
@@ -167,7 +168,7 @@ def _archive() -> tuple[re.Pattern[str], bool, frozenset[str]]:
     """The Lưu line's pattern, whether it needs folded text, and the letters it can begin with (none
     when folding could change the first one)."""
     markers = data.markers().archive_markers
-    pattern = re.compile(rf"^[-–~•]?\s*{alternation(markers)}\s*(?::|\s+(?=\p{{Lu}}))")
+    pattern = re.compile(rf"^[-–~•+]?\s*{alternation(markers)}\s*(?::|\s+(?=\p{{Lu}}))")
     fold = tone_sensitive(markers)
     initials = frozenset() if fold else frozenset(c for m in markers for c in (m[0], m[0].upper(), m[0].lower()))
     return pattern, fold, initials

@@ -74,13 +74,17 @@ def _run(foot: list[Para], start: int) -> list[str]:
             out.append(text)
             skipped = 0
             if is_archive(p):
+                if not _archive_label().sub("", text) and i + 1 < len(foot) and _archive_goes_on(foot[i + 1]):
+                    out[-1] += " " + foot[i + 1].text.strip()  # "- Lưu:" / "VT, VP (38b)." wrapped in its cell
                 break
         elif out and (not p.upper or out[-1].endswith((":", ","))) and not is_name(text) \
                 and not out[-1].endswith((";", ".")) and not is_authority(p):
             out[-1] += " " + text  # an item wrapped round a signature column
-        elif not out and i == start and i + 1 < len(foot) and foot[i + 1].text[:1] in _ITEM and not p.upper \
-                and not is_authority(p) and not is_recipients_label(p) and text.endswith((";", ",")):
-            out.append(text)  # the first item lost its dash to a line of its own ("-" / "Ban Bí thư ...;")
+        elif (out[-1].endswith((";", ",")) if out else i == start) and i + 1 < len(foot) and \
+                (foot[i + 1].text[:1] in _ITEM or is_archive(foot[i + 1])) and not p.upper and not is_authority(p) \
+                and not is_recipients_label(p) and text.endswith((";", ",")):
+            # an item lost its dash to a line of its own, which reads as a rule ("-" / "Ban Bí thư ...;")
+            out.append(text)
         elif is_authority(p) or p.upper or is_name(text) or is_recipients_label(p):
             # the signer's column interleaved with the list (layout text): step over it while items follow
             skipped += 1
@@ -91,6 +95,14 @@ def _run(foot: list[Para], start: int) -> list[str]:
     return out
 
 
+def _archive_goes_on(p: Para) -> bool:
+    """What follows an empty "Lưu:" is its content when it reads as one: units and a final period or a
+    comma ("VT, VP (38b)."), not the signer's title."""
+    text = p.text.strip()
+    return not is_authority(p) and not is_recipients_label(p) and text[:1] not in _ITEM and \
+        (text.endswith(".") or "," in text) and len(text) < 80
+
+
 @functools.cache
 def _label() -> re.Pattern[str]:
     return re.compile(rf"^\s*{alternation(data.markers().recipient_markers)}\s*:?\s*")
@@ -98,7 +110,7 @@ def _label() -> re.Pattern[str]:
 
 @functools.cache
 def _archive_label() -> re.Pattern[str]:
-    return re.compile(rf"^\s*[-–~•]?\s*{alternation(data.markers().archive_markers)}\s*:?\s*")
+    return re.compile(rf"^\s*[-–~•+]?\s*{alternation(data.markers().archive_markers)}\s*:?\s*")
 
 
 def _recipient(text: str) -> Recipient:
