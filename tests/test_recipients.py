@@ -145,8 +145,8 @@ def test_first_item_whose_dash_stands_on_a_line_of_its_own() -> None:
 
 def test_item_whose_dash_stands_on_a_line_of_its_own_inside_the_list() -> None:
     # tvpl 37694/TB-CHQ: the rest of the list and the Lưu line were lost after such an item
-    doc = document(["Nơi nhận:", "- Công ty TNHH Công nghệ Huawei Việt Nam;", "-", "PCT. Nguyễn Thành", "Hưng (để b/cáo);",
-                    "- Chi cục Kiểm định Hải quan;", "- Lưu: VT, NVTHQ-PL-Hoàng (3b)."])
+    doc = document(["Nơi nhận:", "- Công ty TNHH Công nghệ Huawei Việt Nam;", "-", "PCT. Nguyễn Thành",
+                    "Hưng (để b/cáo);", "- Chi cục Kiểm định Hải quan;", "- Lưu: VT, NVTHQ-PL-Hoàng (3b)."])
     assert doc.recipients == (vbhc.Recipient(name="Công ty TNHH Công nghệ Huawei Việt Nam"),
                               vbhc.Recipient(name="PCT. Nguyễn Thành Hưng", note="để b/cáo"),
                               vbhc.Recipient(name="Chi cục Kiểm định Hải quan"))
