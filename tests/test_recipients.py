@@ -166,6 +166,16 @@ def test_empty_luu_line_does_not_take_the_signer() -> None:
     assert doc.signer.authority == ("KT. GIÁM ĐỐC",)
 
 
+def test_items_run_on_one_line() -> None:
+    # tvpl 09/2025/NĐ-CP: a web conversion printed the whole list on one line
+    doc = document(["Nơi nhận:", "- Thủ tướng, các Phó Thủ tướng Chính phủ; - Các bộ, cơ quan ngang bộ; "
+                    "- HĐND, UBND các tỉnh (để t/h); - Lưu: VT, NN (2)."])
+    assert doc.recipients == (vbhc.Recipient(name="Thủ tướng, các Phó Thủ tướng Chính phủ"),
+                              vbhc.Recipient(name="Các bộ, cơ quan ngang bộ"),
+                              vbhc.Recipient(name="HĐND, UBND các tỉnh", note="để t/h"))
+    assert doc.archive == ("VT", "NN (2)")
+
+
 def test_luu_line_as_a_sub_item() -> None:
     # tvpl 471/QĐ-UBND: the Lưu line under "- Văn phòng UBND tỉnh:" with a "+"
     doc = document(["Nơi nhận:", "- Như Điều 3;", "- Văn phòng UBND tỉnh:", "+ LĐVP, TPKTTH, KGVX, TH;",
