@@ -90,6 +90,11 @@ CHAINS = {
     "party-tm-no-position": (["T/M BỘ CHÍNH TRỊ", "Trần Quốc Vượng"], ("T/M BỘ CHÍNH TRỊ",), None, "Trần Quốc Vượng"),
     "no-space-after-dot": (["KT.HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "Phạm Minh Hùng"],
                            ("KT.HIỆU TRƯỞNG",), "PHÓ HIỆU TRƯỞNG", "Phạm Minh Hùng"),
+    # a title cut inside its words in a narrow cell (tvpl 37694/TB-CHQ, 07-KL/VPTW)
+    "title-cut-tl": (["TL. CỤC", "TRƯỞNG", "TRƯỞNG BAN NGHIỆP VỤ THUẾ HQ", "Đào Thu Hương"],
+                     ("TL. CỤC TRƯỞNG",), "TRƯỞNG BAN NGHIỆP VỤ THUẾ HQ", "Đào Thu Hương"),
+    "title-cut-party": (["K/T CHÁNH", "VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Phạm Gia Túc"],
+                        ("K/T CHÁNH VĂN PHÒNG",), "PHÓ CHÁNH VĂN PHÒNG", "Phạm Gia Túc"),
     "no-prefix": (["GIÁM ĐỐC", "Hoàng Chí Hiền"], (), "GIÁM ĐỐC", "Hoàng Chí Hiền"),
     "no-prefix-state-title": (["CHỦ TỊCH", "Vũ Văn Hùng"], (), "CHỦ TỊCH", "Vũ Văn Hùng"),
 }

@@ -6,8 +6,9 @@
     Tổng Thanh Hải               Trần Quốc Vượng
 
 Authority lines carry a prefix (TM., KT., TL., TUQ., Q.; Party T/M, K/T, T/L, T/UQ), outermost first.
-A capitals line between two authority lines, or after one ending with a comma, continues it
-("TM. ỦY BAN NHÂN" / "DÂN"; "KT. BỘ TRƯỞNG," / "CHỦ NHIỆM"). The capitals lines after the last authority
+A capitals line between two authority lines, after one ending with a comma, or completing a title cut
+inside its words, continues it ("TM. ỦY BAN NHÂN" / "DÂN"; "KT. BỘ TRƯỞNG," / "CHỦ NHIỆM"; "TL. CỤC" /
+"TRƯỞNG"). The capitals lines after the last authority
 are the position; the name is the first line after them that reads as a person's name. Lines under the
 name ("PHÓ GIÁM ĐỐC" / "SỞ CÔNG THƯƠNG LÀO CAI") and handwritten notes are not part of the block.
 """
@@ -21,8 +22,9 @@ import regex as re
 from vbhc import data
 from vbhc.models import Signer
 from vbhc.paragraphs import Para, noise_mark
-from vbhc.patterns import alternation, rx
+from vbhc.patterns import alternation, authority_line, rx
 from vbhc.segment import is_archive, is_authority, is_national_name, is_recipients_label
+from vbhc.tones import fold_tones
 
 _NAME = re.compile(r"^(?:\p{Lu}[\p{Ll}]*\.?)(?:\s+\p{Lu}[\p{Ll}]*\.?){1,5}$")
 
@@ -99,7 +101,27 @@ def _authority_text(p: Para) -> str:
 
 def _continues_authority(foot: list[Para], j: int, last: str) -> bool:
     nxt = foot[j + 1] if j + 1 < len(foot) else None
-    return last.endswith(",") or (nxt is not None and is_authority(nxt))
+    return last.endswith(",") or (nxt is not None and is_authority(nxt)) or _completes_title(last, foot[j].text)
+
+
+def _completes_title(last: str, more: str) -> bool:
+    """A title cut inside its words in a narrow cell: "TL. CỤC" / "TRƯỞNG", "KT. CHỦ" / "TỊCH" (what stands
+    after the prefix begins a known position but is none, and the next line completes one)."""
+    m = authority_line().match(last)
+    if m is None:
+        return False
+    title, joined = _words(m.group("rest")), _words(f"{m.group('rest')} {more}")
+    positions = _positions()
+    return title not in positions and any(p.startswith(title + " ") and joined.startswith(p) for p in positions)
+
+
+def _words(text: str) -> str:
+    return " ".join(fold_tones(text).split())
+
+
+@functools.cache
+def _positions() -> frozenset[str]:
+    return frozenset(_words(p) for p in data.positions())
 
 
 def _ends_block(p: Para) -> bool:
