@@ -286,6 +286,14 @@ def test_opening_and_closing_paragraphs_stay_outside(closing: str) -> None:
     assert items[0].text == "Sở Y tế chủ trì triển khai công tác tiêm phòng."
 
 
+def test_last_label_standing_alone_keeps_its_text() -> None:
+    # tvpl 4001/UBND-DT: "**3.**" on its line, then the item's text ending the body with "./."
+    items = directives_of("1. Chấp thuận đề nghị của Sở Nông nghiệp và Môi trường.", "**3.**",
+                          "Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, theo dõi, đôn đốc thực hiện./.")
+    assert outline(items) == [("1.", []), ("3.", [])]
+    assert items[-1].text == "Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, theo dõi, đôn đốc thực hiện./."
+
+
 def test_body_without_items_has_no_directives() -> None:
     items = directives_of("Sở Công Thương đề nghị các đơn vị báo cáo kết quả trước ngày 15/01/2020.",
                           "Trân trọng./.")

@@ -68,6 +68,9 @@ def _closing_start(paras: list[Para], last_label: int) -> int:
     """Index where the closing paragraphs after the last item begin."""
     end = len(paras)
     closing = data.markers().closing_starters
+    found = label_of(paras[last_label].text)
+    if found and not paras[last_label].text.strip()[len(found[0]):].strip():
+        last_label += 1  # the label stands alone ("**3.**" / "Giao Sở ..."): its text comes next
     for i in range(len(paras) - 1, last_label, -1):
         text = paras[i].text
         if i == len(paras) - 1 or text.rstrip().endswith(("./.", "/.", "./")) or starts_with(text, closing):
