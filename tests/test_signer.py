@@ -253,3 +253,21 @@ def test_foot_columns_on_shared_lines_in_text_not_laid_out() -> None:
     assert doc.signer.name == "Nguyễn Tuấn Anh"
     assert [(r.name, r.note) for r in doc.recipients] == [("Các cơ quan có tên tại Điều 3", None),
                                                           ("Thường trực Tỉnh ủy", "b/c")]
+
+
+def test_name_level_with_a_line_of_a_long_recipients_list() -> None:
+    # vju 14B/TT (pdftotext, body not indented): on the next page the name stands far right, level with a
+    # line of the recipients list
+    body = ["Điều 1. Ban hành Quy định kiểm định chất lượng.",
+            "Điều 2. Thông tư này có hiệu lực kể từ ngày ký./."]
+    foot = ["                                                           KT. BỘ TRƯỞNG",
+            "Nơi nhận:                                                   THỨ TRƯỞNG",
+            "\f- Văn phòng Chính phủ;",  # the list goes on over a page break
+            "- Cục kiểm tra văn bản QPPL (Bộ Tư pháp);",
+            "                                                       Nguyễn Văn Phúc",
+            "- Công báo;",
+            "- Lưu: VT, Vụ PC."]
+    doc = vbhc.parse_text("\n".join([*HEADER, "", *body, *foot]))
+    assert doc.signer == vbhc.Signer(authority=("KT. BỘ TRƯỞNG",), position="THỨ TRƯỞNG", name="Nguyễn Văn Phúc")
+    assert [r.name for r in doc.recipients][-1] == "Công báo"
+    assert doc.archive == ("VT", "Vụ PC")

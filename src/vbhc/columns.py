@@ -56,6 +56,13 @@ def is_layout(lines: list[str]) -> bool:
     return content >= 5 and laid / content > 0.2
 
 
+_FAR_RIGHT = " " * 30
+
+
+def _far_indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" ")) if line.startswith(_FAR_RIGHT) else 0
+
+
 def split_columns(lines: list[str], *, layout: bool | None = None) -> list[tuple[str, int]]:
     """Reorder two-column regions left column first; return (text, indent) per line.
 
@@ -64,7 +71,9 @@ def split_columns(lines: list[str], *, layout: bool | None = None) -> list[tuple
     """
     laid_out = is_layout(lines) if layout is None else layout
     if not laid_out and not any(_WIDE_GAP in ln for ln in lines):
-        return [(ln, 0) for ln in lines]
+        # indentation is noise in text not laid out, except a line pushed far right: the signer's column
+        # printed level with a line of a long recipients list (vju 14B/TT's name)
+        return [(ln, _far_indent(ln)) for ln in lines]
     out: list[tuple[str, int]] = []
     i = 0
     while i < len(lines):
@@ -76,7 +85,7 @@ def split_columns(lines: list[str], *, layout: bool | None = None) -> list[tuple
             if len(runs) == 2 and runs[1][0] >= _MIN_RIGHT and runs[0][1] < runs[1][0]:
                 i = _region(lines, i, runs, out, _right_lines_above(out, runs[1][0] - 2))
                 continue
-        out.append((line.strip(), len(line) - len(line.lstrip(" "))) if laid_out else (line, 0))
+        out.append((line.strip(), len(line) - len(line.lstrip(" "))) if laid_out else (line, _far_indent(line)))
         i += 1
     return out
 

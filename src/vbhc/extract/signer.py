@@ -83,7 +83,21 @@ def extract_signer(foot: list[Para]) -> Signer:
         if is_name(p.text):
             name = p.text.strip()
         break
+    if name is None and (authority or position):
+        name = _name_among_items(foot[j:])
     return Signer(authority=tuple(authority), position=" ".join(position) or None, name=name)
+
+
+def _name_among_items(rest: list[Para]) -> str | None:
+    """The name printed level with a line of a long recipients list in layout text (vju 14B/TT: the right
+    column's name stands between "- Cục kiểm tra văn bản QPPL" and "- Kiểm toán Nhà nước"): the first name
+    after recipient items only."""
+    for p in rest:
+        if is_name(p.text):
+            return p.text.strip()
+        if not (_is_noise(p) or p.text[:1] in "-–~•+" or is_recipients_label(p)):
+            return None
+    return None
 
 
 def _after_label(p: Para) -> str | None:
