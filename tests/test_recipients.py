@@ -52,8 +52,15 @@ def recipients_of(*items: str) -> tuple[vbhc.Recipient, ...]:
     ("- Cổng thông tin điện tử huyện (đăng tải);", "Cổng thông tin điện tử huyện", "đăng tải"),
     ("- Các tỉnh ủy, thành ủy,", "Các tỉnh ủy, thành ủy", None),
     ("- VPUBND tỉnh: V, C, CB, HC;", "VPUBND tỉnh: V, C, CB, HC", None),
+    # a bracket that qualifies the name rather than saying what the copy is for stays in the name
+    ("- Cục Kiểm tra văn bản QPPL (Bộ Tư pháp);", "Cục Kiểm tra văn bản QPPL (Bộ Tư pháp)", None),
+    ("- CVP, PCVP UBND tỉnh (Tú, Bích);", "CVP, PCVP UBND tỉnh (Tú, Bích)", None),
+    ("- Phó Chủ tịch UBND tỉnh (phụ trách XD);", "Phó Chủ tịch UBND tỉnh (phụ trách XD)", None),
+    ("- Như trên (số 208, ngõ 66, phố Kim Mã Thượng);", "Như trên (số 208, ngõ 66, phố Kim Mã Thượng)", None),
+    ("- Văn phòng Chính phủ (đẻ p/hợp);", "Văn phòng Chính phủ", "đẻ p/hợp"),  # OCR of "để"
 ], ids=["nhu-tren", "group", "note-after-semicolon", "note-before-semicolon", "de-bc", "note-after-semicolon-word",
-        "old-tones-kept", "t-h", "dang-tai", "party-comma", "colon-inside"])
+        "old-tones-kept", "t-h", "dang-tai", "party-comma", "colon-inside", "agency-qualifier", "persons",
+        "role", "address", "ocr-purpose"])
 def test_recipient_item(item: str, name: str, note: str | None) -> None:
     assert recipients_of(item) == (vbhc.Recipient(name=name, note=note),)
 

@@ -22,7 +22,7 @@ from vbhc.extract.addressees import clean_item
 from vbhc.extract.signer import is_name
 from vbhc.models import Recipient
 from vbhc.paragraphs import Para
-from vbhc.patterns import alternation
+from vbhc.patterns import alternation, starts_with
 from vbhc.segment import is_archive, is_archive_line, is_authority, is_recipients_label
 
 _NOTE = re.compile(r"^(?P<name>.*?)[\s;,.]*\((?P<note>[^()]{1,80})\)[\s;,.]*$")
@@ -118,9 +118,17 @@ def _archive_label() -> re.Pattern[str]:
 def _recipient(text: str) -> Recipient:
     text = clean_item(text)
     m = _NOTE.match(text)
-    if m and m.group("name").strip():
+    if m and m.group("name").strip() and _is_purpose(m.group("note").strip()):
         return Recipient(name=clean_item(m.group("name")), note=m.group("note").strip())
-    return Recipient(name=text)
+    return Recipient(name=_NOTE_END.sub(")", text) if m else text)
+
+
+_NOTE_END = re.compile(r"\)[\s;,.]*$")
+
+
+def _is_purpose(note: str) -> bool:
+    """A bracket that says what the copy is for ("để b/c", "t/h"), not one that qualifies the name."""
+    return starts_with(note, data.markers().recipient_purposes) or "b/c" in note.casefold()
 
 
 def split_archive(text: str) -> tuple[str, ...]:
