@@ -71,6 +71,17 @@ def test_title_line_names_the_kind(row: data.DocType) -> None:
     assert doc.subject == subject
 
 
+@pytest.mark.parametrize(("line", "kind"), [
+    ("CÔNG ĐIỆN", "cong_dien"), ("KẾ HOẠCH 2024", "ke_hoach"), ("GIÁY MỜI", "giay_moi"),
+    ("DIEN_TICH_SAN_CHOI_BAI PHONG_HOC", None), ("THÔNG BÁOX", None),
+], ids=["title", "numbered", "ocr-lost-mark", "column-name", "longer-word"])
+def test_title_kind_needs_the_whole_name(line: str, kind: str | None) -> None:
+    # a table's column name in a scanned PDF (vju 4998/QĐ-BGDĐT) opened an attached "Công điện"
+    from vbhc.patterns import title_kind
+
+    assert title_kind(line) == kind
+
+
 def test_every_nd30_type_with_a_name_line_is_titled() -> None:
     # NĐ 30 Điều 7: all 29 types but the công văn (and the free-form thư công) print a type name (§3.5, §4)
     titled = {row.code for row in TITLED}

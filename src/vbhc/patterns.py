@@ -141,7 +141,8 @@ def _title_names() -> tuple[tuple[str, str], ...]:
 def _title_index() -> tuple[std_re.Pattern[str], dict[str, str], int]:
     """One pattern for every type name (longest first), the code of each name, and the longest length."""
     names = _title_names()
-    pattern = std_re.compile("(?:" + "|".join(std_re.escape(n) for n, _ in names) + rf")(?!{LETTER})")
+    # nor an underscore after the name: "DIEN_TICH_SAN_CHOI_BAI", a table's column name, is no Công điện
+    pattern = std_re.compile("(?:" + "|".join(std_re.escape(n) for n, _ in names) + r")(?![^\W\d])")
     return pattern, dict(names), max(len(n) for n, _ in names) + 1
 
 
