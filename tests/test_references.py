@@ -243,6 +243,20 @@ def test_a_law_named_without_its_number_is_the_numbered_one() -> None:
     assert [(r.kind, r.number, r.title) for r in refs] == [("luat", "69", "Luật Hóa chất")]
 
 
+@pytest.mark.parametrize(("sentence", "laws"), [
+    # inside the name of a document mentioned without number (a draft): part of that name (TB 627/TB-VPCP)
+    ("Bộ Nông nghiệp và Môi trường đã trình Chính phủ ban hành Nghị quyết về cơ chế, chính sách đặc thù nhằm "
+     "tháo gỡ khó khăn trong triển khai Luật Địa chất và Khoáng sản; Bộ Tài chính đã báo cáo.", []),
+    # cited in running text, after "và", after a number: references
+    ("Các sở tổ chức triển khai thi hành Luật Việc làm trên địa bàn tỉnh.", ["Luật Việc làm"]),
+    ("Ban hành Kế hoạch về tuyên truyền pháp luật và Luật Đất đai trong năm.", ["Luật Đất đai"]),
+    ("tuân thủ Quyết định phê duyệt Báo cáo số 3367/QĐ-BNNMT và quy định của Luật Bảo vệ môi trường.",
+     ["Luật Bảo vệ môi trường"]),
+], ids=["draft-title", "running-text", "after-va", "after-a-number"])
+def test_law_named_inside_an_unnumbered_documents_name(sentence: str, laws: list[str]) -> None:
+    assert [r.title for r in refs_of(sentence) if r.kind == "luat"] == laws
+
+
 # Agency names hold "và" and commas: the issuer goes on over them before a capital, not before another
 # document or a lower-case word.
 ISSUERS = {

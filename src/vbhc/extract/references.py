@@ -131,7 +131,7 @@ def find_references(text: str) -> tuple[Reference, ...]:
         ref, _ = _unnumbered(text, key, kind, m.end(), issuer=issuer, date=parse_date(m.group("date")))
         found.append((m.start(), m.end(), ref.model_copy(update={"text": text[m.start():m.end()]})))
     for m in named_law().finditer(key) if names_law else ():
-        if _inside(m.start(), found) or _inside_span(m.start(), titles):
+        if _inside(m.start(), found) or _inside_span(m.start(), titles) or _in_unnumbered_title(key, m.start()):
             continue
         named = _named_law(text, key, m)
         if named is not None:
@@ -141,6 +141,25 @@ def find_references(text: str) -> tuple[Reference, ...]:
         return ()
     found.sort(key=lambda item: item[0])
     return tuple(merge(ref for _, _, ref in found))
+
+
+def _in_unnumbered_title(key: str, pos: int) -> bool:
+    """A law named inside the name of a document mentioned without number or date ("trình Chính phủ ban
+    hành Nghị quyết về cơ chế ... trong triển khai Luật Địa chất và Khoáng sản"): part of that name, not a
+    reference. A law after "và" or a comma is a document of its own, and so is one cited after a number
+    ("Quyết định phê duyệt ... số 3367/QĐ-BNNMT và quy định của Luật Bảo vệ môi trường", "quy định tại
+    Điều 201 Luật Sở hữu trí tuệ")."""
+    clause = max(key.rfind(";", 0, pos), key.rfind(".", 0, pos), key.rfind("(", 0, pos), pos - 200) + 1
+    if key[clause:pos].rstrip().endswith((",", " và")):
+        return False
+    titled = _titled_type().search(key, clause, pos)
+    return titled is not None and _DIGIT.search(key, titled.end(), pos) is None
+
+
+@functools.cache
+def _titled_type() -> re.Pattern[str]:
+    starters = alternation(data.markers().title_starters)
+    return re.compile(rf"(?<![\p{{L}}])(?:{type_names()})\s+(?:{starters})(?![\p{{L}}])")
 
 
 def _inside(pos: int, found: list[tuple[int, int, Reference]]) -> bool:
