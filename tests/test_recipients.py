@@ -105,8 +105,9 @@ def test_decision_first_item_names_the_executing_article() -> None:
     ("- Lưu: Văn thư, Phòng KT.", ("Văn thư", "Phòng KT")),
     ("- Lưu VT, TH-TĐ10b.", ("VT", "TH-TĐ10b")),
     ("- Lưu Văn phòng Trung ương Đảng.", ("Văn phòng Trung ương Đảng",)),
+    ("- Lưu: VT, ĐT&CTSV; QH06.", ("VT", "ĐT&CTSV", "QH06")),
 ], ids=["vt-unit", "vt-only", "tccb", "copies-and-initials", "initials-in-brackets", "copies-glued",
-        "stray-mark-after", "van-thu-spelled-out", "no-colon", "party"])
+        "stray-mark-after", "van-thu-spelled-out", "no-colon", "party", "semicolon"])
 def test_luu_line_split_into_archive(line: str, archive: tuple[str, ...]) -> None:
     doc = document(["Nơi nhận:", "- Như trên;", line])
     assert doc.archive == archive

@@ -145,7 +145,7 @@ def split_archive(text: str) -> tuple[str, ...]:
     for ch in body[:end]:
         depth += ch == "("
         depth -= ch == ")"
-        if ch == "," and depth <= 0:
+        if ch in ",;" and depth <= 0:  # "Lưu: VT, ĐT&CTSV; QH06." (vju 473): a semicolon typed for a comma
             parts.append(current)
             current = ""
         else:
