@@ -95,6 +95,15 @@ CHAINS = {
                      ("TL. CỤC TRƯỞNG",), "TRƯỞNG BAN NGHIỆP VỤ THUẾ HQ", "Đào Thu Hương"),
     "title-cut-party": (["K/T CHÁNH", "VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Phạm Gia Túc"],
                         ("K/T CHÁNH VĂN PHÒNG",), "PHÓ CHÁNH VĂN PHÒNG", "Phạm Gia Túc"),
+    # the last authority line wrapped in its cell before the position's title (tvpl 2638/QĐ-UBND, 39305/TB-CHQ)
+    "authority-wrapped": (["T/M ỦY", "BAN NHÂN DÂN", "CHỦ TỊCH", "Phạm Đức Ấn"],
+                          ("T/M ỦY BAN NHÂN DÂN",), "CHỦ TỊCH", "Phạm Đức Ấn"),
+    "second-authority-wrapped": (["TL. CỤC TRƯỞNG", "KT. TRƯỞNG BAN NGHIỆP VỤ", "THUẾ HQ", "PHÓ TRƯỞNG BAN",
+                                  "Đào Thu Hương"],
+                                 ("TL. CỤC TRƯỞNG", "KT. TRƯỞNG BAN NGHIỆP VỤ THUẾ HQ"), "PHÓ TRƯỞNG BAN",
+                                 "Đào Thu Hương"),
+    "position-on-two-lines": (["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "SỞ CÔNG THƯƠNG", "Nguyễn Văn An"],
+                              ("KT. GIÁM ĐỐC",), "PHÓ GIÁM ĐỐC SỞ CÔNG THƯƠNG", "Nguyễn Văn An"),
     "no-prefix": (["GIÁM ĐỐC", "Hoàng Chí Hiền"], (), "GIÁM ĐỐC", "Hoàng Chí Hiền"),
     "no-prefix-state-title": (["CHỦ TỊCH", "Vũ Văn Hùng"], (), "CHỦ TỊCH", "Vũ Văn Hùng"),
 }

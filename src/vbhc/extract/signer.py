@@ -6,9 +6,9 @@
     Tổng Thanh Hải               Trần Quốc Vượng
 
 Authority lines carry a prefix (TM., KT., TL., TUQ., Q.; Party T/M, K/T, T/L, T/UQ), outermost first.
-A capitals line between two authority lines, after one ending with a comma, or completing a title cut
-inside its words, continues it ("TM. ỦY BAN NHÂN" / "DÂN"; "KT. BỘ TRƯỞNG," / "CHỦ NHIỆM"; "TL. CỤC" /
-"TRƯỞNG"). The capitals lines after the last authority
+A capitals line between two authority lines, after one ending with a comma, completing a title cut
+inside its words, or standing before the position's title continues it ("TM. ỦY BAN NHÂN" / "DÂN"; "KT. BỘ
+TRƯỞNG," / "CHỦ NHIỆM"; "TL. CỤC" / "TRƯỞNG"; "T/M ỦY" / "BAN NHÂN DÂN" / "CHỦ TỊCH"). The capitals lines after the last authority
 are the position; the name is the first line after them that reads as a person's name. Lines under the
 name ("PHÓ GIÁM ĐỐC" / "SỞ CÔNG THƯƠNG LÀO CAI") and handwritten notes are not part of the block.
 """
@@ -76,6 +76,10 @@ def extract_signer(foot: list[Para]) -> Signer:
         if foot[j].upper:
             position.append(foot[j].text.strip())
         j += 1
+    while authority and len(position) > 1 and not _opens_position(position[0]) and \
+            any(_opens_position(p) for p in position[1:]):
+        # the last authority line wrapped in its cell: "T/M ỦY" / "BAN NHÂN DÂN" / "CHỦ TỊCH"
+        authority[-1] += " " + position.pop(0)
     name = None
     for p in foot[j:j + 4]:
         if _is_noise(p) or p.text[:1] in "-–~•" or is_recipients_label(p):
@@ -127,6 +131,12 @@ def _completes_title(last: str, more: str) -> bool:
     title, joined = _words(m.group("rest")), _words(f"{m.group('rest')} {more}")
     positions = _positions()
     return title not in positions and any(p.startswith(title + " ") and joined.startswith(p) for p in positions)
+
+
+def _opens_position(line: str) -> bool:
+    """The line begins with a known title ("CHỦ TỊCH", "PHÓ TRƯỞNG BAN", "GIÁM ĐỐC SỞ ...")."""
+    words = _words(line)
+    return any(words == p or words.startswith(p + " ") for p in _positions())
 
 
 def _words(text: str) -> str:
