@@ -8,9 +8,10 @@
 Authority lines carry a prefix (TM., KT., TL., TUQ., Q.; Party T/M, K/T, T/L, T/UQ), outermost first.
 A capitals line between two authority lines, after one ending with a comma, completing a title cut
 inside its words, or standing before the position's title continues it ("TM. ỦY BAN NHÂN" / "DÂN"; "KT. BỘ
-TRƯỞNG," / "CHỦ NHIỆM"; "TL. CỤC" / "TRƯỞNG"; "T/M ỦY" / "BAN NHÂN DÂN" / "CHỦ TỊCH"). The capitals lines after the last authority
-are the position; the name is the first line after them that reads as a person's name. Lines under the
-name ("PHÓ GIÁM ĐỐC" / "SỞ CÔNG THƯƠNG LÀO CAI") and handwritten notes are not part of the block.
+TRƯỞNG," / "CHỦ NHIỆM"; "TL. CỤC" / "TRƯỞNG"; "T/M ỦY" / "BAN NHÂN DÂN" / "CHỦ TỊCH"). The capitals
+lines after the last authority are the position; the name is the first line after them that reads as a
+person's name. Lines under the name ("PHÓ GIÁM ĐỐC" / "SỞ CÔNG THƯƠNG LÀO CAI") and handwritten notes are
+not part of the block.
 """
 
 from __future__ import annotations
