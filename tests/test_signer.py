@@ -280,3 +280,13 @@ def test_name_level_with_a_line_of_a_long_recipients_list() -> None:
     assert doc.signer == vbhc.Signer(authority=("KT. BỘ TRƯỞNG",), position="THỨ TRƯỞNG", name="Nguyễn Văn Phúc")
     assert [r.name for r in doc.recipients][-1] == "Công báo"
     assert doc.archive == ("VT", "Vụ PC")
+
+
+def test_appendix_title_under_the_name_is_not_part_of_it() -> None:
+    # vbpl 01/2026/TT-BTP: "Phụ Lục" in mixed case right under the signer's name opens the attached appendix
+    # (the text has a blank line after every line, as the vbpl export does)
+    block = ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Thanh Tú", "Phụ Lục",
+             "TIÊU CHÍ, TIÊU CHUẨN CHẤT LƯỢNG DỊCH VỤ SỰ NGHIỆP CÔNG", "1. Tiêu chí về thời gian."]
+    doc = vbhc.parse_text(document(block).replace("\n", "\n\n"))
+    assert doc.signer.name == "Nguyễn Thanh Tú"
+    assert [a.title for a in doc.attachments] == ["Phụ Lục"]

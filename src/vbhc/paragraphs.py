@@ -109,6 +109,8 @@ def _opens(text: str, before: str = "") -> bool:
         return True  # "(Kèm theo Quyết định số ...)" under a Phụ lục's title
     if label_of(text) or (first in authority_initials() and authority_line().match(text)):
         return True
+    if len(text) < 24 and first in "Pp" and _appendix_line().match(fold_accents(text.strip())):
+        return True  # "Phụ Lục" alone on its line under the signer's name (vbpl 01/2026/TT-BTP)
     if first in _opener_initials():
         pattern, size, fold = _opener()
         if pattern.match(tone_head(text, size) if fold else text):
@@ -197,6 +199,13 @@ def _title_completed(text: str, more: str) -> bool:
         return True
     folded, whole = fold_accents(text), fold_accents(joined)
     return any(whole.startswith(t) and not folded.startswith(t) for t in _appendix_titles())
+
+
+@functools.cache
+def _appendix_line() -> re.Pattern[str]:
+    """A line that is only a Phụ lục title, the one attachment title written in mixed case, with its number."""
+    names = alternation(fold_accents(t) for t in data.markers().attachment_titles if not t.isupper())
+    return re.compile(rf"^(?:{names})(?:\s+[IVXLC\d.]+)?\s*:?$")
 
 
 @functools.cache
