@@ -57,6 +57,7 @@ def flat(items: Sequence[vbhc.Directive]) -> list[vbhc.Directive]:
     ("Mục 1. VĂN BẢN ĐI", "Mục 1.", "section"),
     ("Điều 1. Phạm vi điều chỉnh", "Điều 1.", "article"),
     ("Điều 8a. Quản lý văn bản điện tử", "Điều 8a.", "article"),
+    ("Điều 3 Phạm vi điều chỉnh", "Điều 3", "article"),  # a web copy that lost the dot
     ("I. MỤC ĐÍCH, YÊU CẦU", "I.", "roman"),
     ("IV. TỔ CHỨC THỰC HIỆN", "IV.", "roman"),
     ("II- NHIỆM VỤ VÀ GIẢI PHÁP", "II-", "roman"),
@@ -71,7 +72,8 @@ def flat(items: Sequence[vbhc.Directive]) -> list[vbhc.Directive]:
     ("a1) Điểm được bổ sung", "a1)", "letter"),
     ("- Kho chứa vật liệu nổ", "-", "dash"),
     ("+ Kho tạm", "+", "plus"),
-], ids=["phan", "phan-thu-nhat", "chuong", "chuong-inserted", "muc", "dieu", "dieu-inserted", "roman", "roman-iv",
+], ids=["phan", "phan-thu-nhat", "chuong", "chuong-inserted", "muc", "dieu", "dieu-inserted", "dieu-no-dot",
+        "roman", "roman-iv",
         "roman-hyphen", "khoan", "khoan-no-space", "khoan-two-digits", "khoan-bracket", "decimal", "decimal-3",
         "diem", "diem-dd", "diem-inserted", "dash", "plus"])
 def test_label_of(text: str, label: str, kind: str) -> None:
@@ -87,7 +89,11 @@ def test_label_of(text: str, label: str, kind: str) -> None:
     "1.000 người tham gia tiêm vắc xin.",
     "Hà Nội, ngày 05 tháng 01 năm 2020",
     "UBND tỉnh yêu cầu các sở, ban, ngành thực hiện.",
-], ids=["basis", "article-citation", "year", "thousands", "place-date", "sentence"])
+    # an article cited by number and document, wrapped to a line start (tvpl 308/2025/NĐ-CP)
+    "Điều 4 Nghị định này;",
+    "Điều 39 Luật Di sản văn hóa đối với từng dự án cụ thể.",
+], ids=["basis", "article-citation", "year", "thousands", "place-date", "sentence", "article-of-this-decree",
+        "article-of-a-law"])
 def test_plain_paragraph_has_no_label(text: str) -> None:
     assert label_of(text) is None
 

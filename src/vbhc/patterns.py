@@ -254,8 +254,10 @@ def _label(text: str) -> tuple[str, str, int] | None:
         return None
     kind = m.lastgroup or "dash"
     label = m.group(kind).strip()
-    if kind == "article" and not rx(r"[.:]$").search(label) and text[m.end():].strip()[:1].islower():
-        return None  # "Điều 12 Nghị định ..." wrapped to a line start: a citation, not an article
+    if kind == "article" and not label.endswith((".", ":")) and (
+            text[m.end():].strip()[:1].islower() or _type_name_at().match(text, m.end())):
+        # "Điều 12 của Nghị định ...", "Điều 4 Nghị định này;" wrapped to a line start: a citation, not an article
+        return None
     rank = LABEL_RANK[kind]
     if kind == "decimal":
         rank = 50 + 10 * label.rstrip(".").count(".")
@@ -351,6 +353,12 @@ def may_cite_number(text: str) -> bool:
     the Party form's "172-TB/TW" included). Substring tests cost a tenth of the scan they spare; a
     one-character test goes first, being some twenty times faster than one of several characters."""
     return "/" in text or ("ố" in text and ("số" in text or "Số" in text))
+
+
+@functools.cache
+def _type_name_at() -> Pattern:
+    """A type name written as in running text ("Nghị định", "Luật") after white space."""
+    return re.compile(rf"\s*(?:{alternation(n for row in data.doc_types() for n in row.names)})(?![\p{{L}}])")
 
 
 @functools.cache
