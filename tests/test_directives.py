@@ -252,6 +252,29 @@ def test_decision_articles_after_the_preamble() -> None:
     assert not any("Căn cứ" in d.text or "QUYẾT ĐỊNH" in d.text for d in flat(items))
 
 
+DECISION = ("UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG", "Số: 12/QĐ-SCT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc", "Lào Cai, ngày 05 tháng 01 năm 2020", "", "QUYẾT ĐỊNH",
+            "Về việc thành lập Đoàn kiểm tra", "", "GIÁM ĐỐC SỞ CÔNG THƯƠNG TỈNH LÀO CAI", "", "QUYẾT ĐỊNH:",
+            "Điều 1. Thành lập Đoàn kiểm tra.")
+
+
+@pytest.mark.parametrize(("last", "text"), [
+    # an article titled on its line: the paragraphs under it are its content, "./." included (tvpl 100/QĐ-UBND)
+    (["**Điều 2. Tổ chức thực hiện**", "Chánh Văn phòng Sở chịu trách nhiệm thi hành Quyết định này./."],
+     "Tổ chức thực hiện\nChánh Văn phòng Sở chịu trách nhiệm thi hành Quyết định này./."),
+    (["**Điều 2. Hiệu lực thi hành**", "Quyết định này có hiệu lực kể từ ngày 08 tháng 01 năm 2026./."],
+     "Hiệu lực thi hành\nQuyết định này có hiệu lực kể từ ngày 08 tháng 01 năm 2026./."),
+    # an article holding its own sentence: the effect formula under it closes the body (sct QĐ 3728/QĐ-SCT)
+    (["Điều 2. Chánh Văn phòng Sở chịu trách nhiệm thi hành Quyết định này.",
+      "Quyết định này có hiệu lực kể từ ngày ký./."],
+     "Chánh Văn phòng Sở chịu trách nhiệm thi hành Quyết định này."),
+], ids=["titled-article", "titled-effect-article", "effect-formula-after-a-sentence"])
+def test_last_article_keeps_its_content(last: list[str], text: str) -> None:
+    items = directives_of(*last, header=DECISION)
+    assert [d.label for d in items] == ["Điều 1.", "Điều 2."]
+    assert items[-1].text == text
+
+
 # --- text of an item ----------------------------------------------------------------------------------
 
 def test_continuation_paragraph_stays_in_its_item() -> None:

@@ -147,6 +147,15 @@ def is_recipient_item(p: Para) -> bool:
     return starts_with(p.text, marks.recipient_openers) or is_archive(p)
 
 
+GLUED_ITEMS = re.compile(r"(?<=;)\s+(?=[-–•+]\s)")
+"""Where a list run on one line by a web conversion splits into items: "...; - Các bộ, ...; - Lưu: VT."."""
+
+
+def holds_archive(text: str) -> bool:
+    """A list run on one line that ends with its Lưu line ("- Thủ tướng ...; - Lưu: VT, TCCV (02b).")."""
+    return "; " in text and any(is_archive_line(piece) for piece in GLUED_ITEMS.split(text)[1:])
+
+
 def is_archive(p: Para) -> bool:
     return is_archive_line(p.text)
 
@@ -204,10 +213,11 @@ def _foot_start(paras: list[Para]) -> int:
     for i, p in enumerate(paras):
         if i == 0:
             continue
+        ends_list = is_archive(p) or (p.text[:1] in "-–~•" and holds_archive(p.text))
         if is_recipients_label(p) or is_authority(p) or (
-                p.text[:1] in "-–~•" and is_recipient_item(p)) or is_archive(p):
+                p.text[:1] in "-–~•" and is_recipient_item(p)) or ends_list:
             items_follow = i + 1 < len(paras) and paras[i + 1].text[:1] in "-–~•"
-            if is_archive(p) or (is_recipients_label(p) and not items_follow):
+            if ends_list or (is_recipients_label(p) and not items_follow):
                 while i > 1 and paras[i - 1].text[:1] in "-–~•" and not paras[i - 1].upper:
                     i -= 1  # the items stand above their label or end at the Lưu line (pjj_5634)
             return i

@@ -65,6 +65,7 @@ class Markers(_Row):
     main_clause_verbs: tuple[str, ...]
     enacting_words: tuple[str, ...]
     closing_starters: tuple[str, ...]
+    effect_phrase: str
     attachment_titles: tuple[str, ...]
     attachment_parent_lines: tuple[str, ...]
     signature_keys: tuple[str, ...]

@@ -14,13 +14,16 @@ the closing paragraphs after the last item ("Trên đây là ...", "... thực h
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
+
+import regex as re
 
 from vbhc import data
 from vbhc.extract.legal_bases import basis_indices
 from vbhc.models import Directive
 from vbhc.paragraphs import Para
-from vbhc.patterns import label_of, starts_with
+from vbhc.patterns import alternation, label_of, starts_with
 
 
 @dataclass(slots=True)
@@ -64,6 +67,13 @@ def _lead(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
+@functools.cache
+def _effect() -> re.Pattern[str]:
+    """The effect formula: "Quyết định (này) có hiệu lực ..."."""
+    names = alternation(n for row in data.doc_types() for n in row.names)
+    return re.compile(rf"^\s*(?:{names})\s+(?:này\s+)?{alternation([data.markers().effect_phrase])}")
+
+
 def _closing_start(paras: list[Para], last_label: int) -> int:
     """Index where the closing paragraphs after the last item begin."""
     end = len(paras)
@@ -71,9 +81,14 @@ def _closing_start(paras: list[Para], last_label: int) -> int:
     found = label_of(paras[last_label].text)
     if found and not paras[last_label].text.strip()[len(found[0]):].strip():
         last_label += 1  # the label stands alone ("**3.**" / "Giao Sở ..."): its text comes next
+    # An article's paragraphs are its content to the end ("Điều 5. Tổ chức thực hiện" / "Chánh Văn phòng
+    # ... chịu trách nhiệm thi hành Quyết định này./."): only a closing formula's own words end it.
+    article = found is not None and found[1] == "article"
+    with_sentence = article and paras[last_label].text.rstrip().endswith(".")
     for i in range(len(paras) - 1, last_label, -1):
         text = paras[i].text
-        if i == len(paras) - 1 or text.rstrip().endswith(("./.", "/.", "./")) or starts_with(text, closing):
+        if starts_with(text, closing) or (with_sentence and i == len(paras) - 1 and _effect().match(text)) or (
+                not article and (i == len(paras) - 1 or text.rstrip().endswith(("./.", "/.", "./")))):
             end = i
         else:
             break

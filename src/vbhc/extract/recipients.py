@@ -23,17 +23,16 @@ from vbhc.extract.signer import is_name
 from vbhc.models import Recipient
 from vbhc.paragraphs import Para
 from vbhc.patterns import alternation, starts_with
-from vbhc.segment import is_archive, is_archive_line, is_authority, is_recipients_label
+from vbhc.segment import GLUED_ITEMS, is_archive, is_archive_line, is_authority, is_recipients_label
 
 _NOTE = re.compile(r"^(?P<name>.*?)[\s;,.]*\((?P<note>[^()]{1,80})\)[\s;,.]*$")
 _ITEM = "-–—~•+"
-_GLUED_ITEMS = re.compile(r"(?<=;)\s+(?=[-–•+]\s)")
 
 
 def extract_recipients(foot: list[Para]) -> tuple[tuple[Recipient, ...], tuple[str, ...]]:
     """(recipients, archive) of the foot; both empty when there is no Nơi nhận."""
     # a web conversion may run the whole list on one line: "- Thủ tướng, ...; - Các bộ, ...; - HĐND, ..."
-    items = [piece for text in _items(foot) for piece in _GLUED_ITEMS.split(text)]
+    items = [piece for text in _items(foot) for piece in GLUED_ITEMS.split(text)]
     recipients: list[Recipient] = []
     archive: tuple[str, ...] = ()
     for text in items:
