@@ -144,6 +144,7 @@ def test_reference_prefilters_are_necessary(text: str) -> None:
 @example("Trang 1[1]")  # ['Trang 1'] then []: the footnote mark goes after the page-number line check
 @example("Số: ---**---")  # ['Số: ------'] then ['Số:']: emphasis goes after the glued-rule split
 @example("# # |0")  # ['# |0'], ['|0'], []: one Markdown heading mark per pass, then a lone pipe cell
+@example("0|*")  # ['0|'] then []: a cell's pipe inside the emphasis, then "0" a page number (hypothesis found it)
 @example("(*)-")  # ['-'] then []: a rule left once a footnote mark is cut is still a rule (a speed-up broke this)
 @settings(max_examples=50)
 def test_normalize_lines_are_a_fixpoint(text: str) -> None:

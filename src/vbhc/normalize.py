@@ -213,6 +213,10 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized, *, noisy:
             # before the page-number check: "Trang 1[1]" is a page number
             stripped = _FOOTNOTE_MARK.sub("", stripped).strip()
         table = False
+        emphasis_end = stripped.strip("| ").endswith(("*", "__"))
+        if "*" in stripped or "_" in stripped or "()" in stripped:
+            # before the pipes: a cell's pipe may stand inside the emphasis ("0|*", "**X** |")
+            stripped = _strip_emphasis(stripped)
         if "|" in stripped:
             table = stripped.count("|") >= 2 and bool(stripped.strip("|").strip())
             text = stripped.strip("|").strip()
@@ -221,9 +225,6 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized, *, noisy:
                 text = rx(r"\s*\|\s*").sub(" | ", text).strip()
         else:
             text = stripped
-        emphasis_end = text.endswith(("*", "__"))
-        if "*" in text or "_" in text or "()" in text:
-            text = _strip_emphasis(text)
         if text is not tested and text and _maybe_rule(text) and _RULE.match(text):
             gap = HARD_BREAK
             continue

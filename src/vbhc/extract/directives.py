@@ -79,12 +79,12 @@ def _closing_start(paras: list[Para], last_label: int) -> int:
     end = len(paras)
     closing = data.markers().closing_starters
     found = label_of(paras[last_label].text)
-    if found and not paras[last_label].text.strip()[len(found[0]):].strip():
-        last_label += 1  # the label stands alone ("**3.**" / "Giao Sở ..."): its text comes next
     # An article's paragraphs are its content to the end ("Điều 5. Tổ chức thực hiện" / "Chánh Văn phòng
     # ... chịu trách nhiệm thi hành Quyết định này./."): only a closing formula's own words end it.
     article = found is not None and found[1] == "article"
     with_sentence = article and paras[last_label].text.rstrip().endswith(".")
+    if found and not paras[last_label].text.strip()[len(found[0]):].strip():
+        last_label += 1  # the label stands alone ("**3.**" / "Giao Sở ..."): its text comes next
     for i in range(len(paras) - 1, last_label, -1):
         text = paras[i].text
         if starts_with(text, closing) or (with_sentence and i == len(paras) - 1 and _effect().match(text)) or (
