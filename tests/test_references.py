@@ -229,6 +229,34 @@ def test_legal_bases_carry_their_references() -> None:
     assert [(r.kind, r.number) for r in doc.references] == [("luat", None), ("nghi_dinh", "30")]
 
 
+def test_legal_bases_hard_wrapped_after_their_first_word() -> None:
+    # tvpl 39305/TB-CHQ: "Căn" / "cứ Luật Hải quan ...;" on every basis; the last one runs into the main clause
+    # after a semicolon, while "; Chỉ thị số ..." goes on citing
+    doc = document("Căn", "cứ Luật Hải quan ngày 23/6/2014;", "Căn",
+                   "cứ Thông tư số 31/2022/TT-BTC ngày 08/6/2022 của Bộ trưởng Bộ Tài chính;",
+                   "Trên cơ sở Đơn đề nghị số 002 ngày 23/9/2025 của Công ty TNHH Giải trí và hồ sơ kèm theo;",
+                   "Cục Hải quan thông báo kết quả xác định trước mã số như sau:",
+                   "Thực hiện Chỉ thị số 46-CT/TW ngày 16/5/2025 của Bộ Chính trị; Chỉ thị số 007/CT-UBND ngày "
+                   "06/10/2025 của UBND tỉnh về việc tổ chức cuộc bầu cử.")
+    assert [b.text for b in doc.legal_bases][:3] == [
+        "Căn cứ Luật Hải quan ngày 23/6/2014",
+        "Căn cứ Thông tư số 31/2022/TT-BTC ngày 08/6/2022 của Bộ trưởng Bộ Tài chính",
+        "Trên cơ sở Đơn đề nghị số 002 ngày 23/9/2025 của Công ty TNHH Giải trí và hồ sơ kèm theo",
+    ]
+
+
+def test_main_clause_after_a_semicolon_ends_the_basis() -> None:
+    doc = document("Trên cơ sở công văn số 1447/TCHQ-TXNK ngày 04/4/2024 của Tổng cục Hải quan về việc phân loại "
+                   "thiết bị; Cục Hải quan thông báo kết quả xác định trước mã số như sau:",
+                   "Thực hiện Chỉ thị số 46-CT/TW ngày 16/5/2025 của Bộ Chính trị; Chỉ thị số 007/CT-UBND ngày "
+                   "06/10/2025 của UBND tỉnh về việc tổ chức cuộc bầu cử.")
+    assert [b.text for b in doc.legal_bases] == [
+        "Trên cơ sở công văn số 1447/TCHQ-TXNK ngày 04/4/2024 của Tổng cục Hải quan về việc phân loại thiết bị",
+        "Thực hiện Chỉ thị số 46-CT/TW ngày 16/5/2025 của Bộ Chính trị; Chỉ thị số 007/CT-UBND ngày 06/10/2025 "
+        "của UBND tỉnh về việc tổ chức cuộc bầu cử",
+    ]
+
+
 def test_lower_case_type_word_needs_a_symbol() -> None:
     # "quy định tại Mẫu số 01" names a form of this very text, not a Quy định; a lower-case type word
     # right before a full number still cites ("công văn số 4032/TCHQ-GSQL")

@@ -99,6 +99,12 @@ def _opener_phrases() -> tuple[str, ...]:
 
 
 @functools.cache
+def _opener_first_words() -> frozenset[str]:
+    """The first words of the opening phrases of more than one word ("Căn" of "Căn cứ"), as written."""
+    return frozenset(p.split()[0] for p in _opener_phrases() if " " in p.strip())
+
+
+@functools.cache
 def _opener_initials() -> frozenset[str]:
     return frozenset(c for p in _opener_phrases() for c in (p[0], p[0].lower(), p[0].upper()))
 
@@ -115,6 +121,8 @@ def _opens(text: str, before: str = "") -> bool:
         pattern, size, fold = _opener()
         if pattern.match(tone_head(text, size) if fold else text):
             return True
+        if text.strip() in _opener_first_words():
+            return True  # "Căn" / "cứ Luật Hải quan ...;": an opening phrase wrapped after its first word
     if "ng" in text[:80] and ("gày" in text or "gay" in text) and place_date_line().match(text):
         # "Thành phố Hồ Chí" + "Minh, ngày 28 ...": a place name wrapped in its cell
         return not rx(r"(?:^|\s)\p{Lu}[\p{L}.]*$").search(before) or "," in before or len(before.split()) > 4

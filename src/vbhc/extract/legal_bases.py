@@ -11,7 +11,7 @@ Bases are the paragraphs at the start of the body that open with a starter ("Că
 "Theo đề nghị", "Xét", ...): the chain ends at the first other paragraph after one, or at the first item;
 up to two narrative paragraphs may come before it ("Hiện nay, ..."). One paragraph is one basis, even
 with ";" inside. When an opening goes on into the main clause, the basis stops there: at the end of
-the first sentence, or at the comma before "<agency> yêu cầu / đề nghị / đã lập ...".
+the first sentence, or at the comma (or semicolon) before "<agency> yêu cầu / đề nghị / đã lập ...".
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from vbhc import data
 from vbhc.extract.references import find_references
 from vbhc.models import LegalBasis
 from vbhc.paragraphs import Para
-from vbhc.patterns import alternation, label_of, rx, starts_with
+from vbhc.patterns import alternation, label_of, rx, starts_with, type_names
 
 _SENTENCE_END = re.compile(r"(?<=[\p{Ll}\d)”\"])\.\s+(?=\p{Lu})")
 
@@ -32,7 +32,8 @@ _SENTENCE_END = re.compile(r"(?<=[\p{Ll}\d)”\"])\.\s+(?=\p{Lu})")
 @functools.cache
 def _main_clause() -> re.Pattern[str]:
     verbs = alternation(data.markers().main_clause_verbs)
-    return re.compile(rf",\s+(?=\p{{Lu}}[^,;()]{{0,80}}?\s{verbs}(?![\p{{L}}]))")
+    # not before another cited document: "...; Chỉ thị số 007/CT-UBND ... về việc tổ chức ..."
+    return re.compile(rf"[,;]\s+(?!(?:{type_names()})\s)(?=\p{{Lu}}[^,;()]{{0,80}}?\s{verbs}(?![\p{{L}}]))")
 
 
 def basis_indices(body: list[Para]) -> list[int]:
