@@ -73,7 +73,7 @@ def split_columns(lines: list[str], *, layout: bool | None = None) -> list[tuple
     if not laid_out and not any(_WIDE_GAP in ln for ln in lines):
         # indentation is noise in text not laid out, except a line pushed far right: the signer's column
         # printed level with a line of a long recipients list (vju 14B/TT's name)
-        return [(ln, _far_indent(ln)) for ln in lines]
+        return [(ln, _far_indent(ln) if ln[:1] == " " else 0) for ln in lines]
     out: list[tuple[str, int]] = []
     i = 0
     while i < len(lines):
@@ -85,7 +85,8 @@ def split_columns(lines: list[str], *, layout: bool | None = None) -> list[tuple
             if len(runs) == 2 and runs[1][0] >= _MIN_RIGHT and runs[0][1] < runs[1][0]:
                 i = _region(lines, i, runs, out, _right_lines_above(out, runs[1][0] - 2))
                 continue
-        out.append((line.strip(), len(line) - len(line.lstrip(" "))) if laid_out else (line, _far_indent(line)))
+        out.append((line.strip(), len(line) - len(line.lstrip(" "))) if laid_out else
+                   (line, _far_indent(line) if line[:1] == " " else 0))
         i += 1
     return out
 

@@ -121,7 +121,7 @@ def _opens(text: str, before: str = "") -> bool:
         pattern, size, fold = _opener()
         if pattern.match(tone_head(text, size) if fold else text):
             return True
-        if text.strip() in _opener_first_words():
+        if " " not in text and text in _opener_first_words():
             return True  # "Căn" / "cứ Luật Hải quan ...;": an opening phrase wrapped after its first word
     if "ng" in text[:80] and ("gày" in text or "gay" in text) and place_date_line().match(text):
         # "Thành phố Hồ Chí" + "Minh, ngày 28 ...": a place name wrapped in its cell

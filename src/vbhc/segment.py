@@ -153,7 +153,8 @@ GLUED_ITEMS = re.compile(r"(?<=;)\s+(?=[-–•+]\s)")
 
 def holds_archive(text: str) -> bool:
     """A list run on one line that ends with its Lưu line ("- Thủ tướng ...; - Lưu: VT, TCCV (02b).")."""
-    return "; " in text and any(is_archive_line(piece) for piece in GLUED_ITEMS.split(text)[1:])
+    at = max(text.rfind("; -"), text.rfind("; –"), text.rfind("; •"), text.rfind("; +"))
+    return at != -1 and is_archive_line(text[at + 2:])
 
 
 def is_archive(p: Para) -> bool:
