@@ -213,7 +213,7 @@ def _markdown_to_lines(raw: list[tuple[str, int]], result: Normalized, *, noisy:
             # before the page-number check: "Trang 1[1]" is a page number
             stripped = _FOOTNOTE_MARK.sub("", stripped).strip()
         table = False
-        emphasis_end = stripped.endswith(("*", "__")) or (stripped[-1] == "|" and
+        emphasis_end = stripped.endswith(("*", "__")) or (stripped.endswith("|") and
                                                            stripped.strip("| ").endswith(("*", "__")))
         if "*" in stripped or "_" in stripped or "()" in stripped:
             # before the pipes: a cell's pipe may stand inside the emphasis ("0|*", "**X** |")
