@@ -196,7 +196,12 @@ def test_parse_identifier(ident: str, expected: tuple[str | None, int | None, st
     (("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"), None, "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"),
     (("CHÍNH PHỦ",), None, "CHÍNH PHỦ"),
     (("THỦ TƯỚNG CHÍNH PHỦ",), None, "THỦ TƯỚNG CHÍNH PHỦ"),
-], ids=["ubnd-so", "ubnd-so-noi-vu", "bo-cuc", "ubnd-two-lines", "ubnd-city", "chinh-phu", "thu-tuong"])
+    # an agency word alone on its line goes on below (tvpl 659/TB-VPCP), even into another agency word
+    (("VĂN PHÒNG", "CHÍNH PHỦ"), None, "VĂN PHÒNG CHÍNH PHỦ"),
+    # the tax units under Cục Thuế since 2025 (tvpl 1539/VLO-QLDN3)
+    (("CỤC THUẾ", "THUẾ TỈNH VĨNH LONG"), "CỤC THUẾ", "THUẾ TỈNH VĨNH LONG"),
+], ids=["ubnd-so", "ubnd-so-noi-vu", "bo-cuc", "ubnd-two-lines", "ubnd-city", "chinh-phu", "thu-tuong",
+        "head-word-alone", "thue-tinh"])
 def test_agency_levels(agency: tuple[str, ...], parent: str | None, issuer: str) -> None:
     header = header_of(*agency, "Số: 12/QĐ-UBND", *NATIONAL, "Hà Nội, ngày 05 tháng 01 năm 2020")
     assert (header.parent_agency, header.issuer) == (parent, issuer)

@@ -13,6 +13,8 @@ symbol kept; "Số 172-TB/TW" (Party, no colon) and "Luật số: 31/2024/QH15" 
 
 from __future__ import annotations
 
+import functools
+
 import regex as re
 
 from vbhc import data
@@ -31,6 +33,7 @@ from vbhc.patterns import (
     starts_with,
 )
 from vbhc.segment import is_title
+from vbhc.tones import fold_tones
 
 _NUMBER_HEAD = re.compile(rf"^(?P<ident>[^\s/]*\s*/\s*(?:(?:19|20)\d{{2}}\s*/\s*)?{SYMBOL}|\d+\s*-\s*{SYMBOL})")
 _TRAILING_RULE = re.compile(r"\s*[-_=]{3,}\s*$")
@@ -120,13 +123,23 @@ def _read_place_date(text: str, fields: dict[str, object]) -> None:
     fields["date"] = parse_date(m.group("date"))
 
 
+def _head_alone(level: list[str]) -> bool:
+    return fold_tones(" ".join(" ".join(level).split())).upper() in _heads_upper()
+
+
+@functools.cache
+def _heads_upper() -> frozenset[str]:
+    return frozenset(fold_tones(h).upper() for h in data.agency_heads())
+
+
 def _agency_levels(lines: list[str]) -> tuple[str | None, str | None]:
     levels: list[list[str]] = []
     heads = data.agency_heads()
     for line in lines[:12]:  # an agency name has a few lines; the cap keeps the joins below cheap
         # "ỦY" / "BAN NHÂN DÂN ...": a line that completes an agency word begun above continues it
-        completes = bool(levels) and starts_with(" ".join([*levels[-1], line]), heads) and not starts_with(
-            " ".join(levels[-1]), heads)
+        # and so does any line under an agency word standing alone ("VĂN PHÒNG" / "CHÍNH PHỦ")
+        completes = bool(levels) and (starts_with(" ".join([*levels[-1], line]), heads) and not starts_with(
+            " ".join(levels[-1]), heads) or _head_alone(levels[-1]))
         if not levels or (starts_with(line, heads) and not completes):
             levels.append([line])
         else:
