@@ -138,8 +138,8 @@ def _agency_levels(lines: list[str]) -> tuple[str | None, str | None]:
     for line in lines[:12]:  # an agency name has a few lines; the cap keeps the joins below cheap
         # "ỦY" / "BAN NHÂN DÂN ...": a line that completes an agency word begun above continues it
         # and so does any line under an agency word standing alone ("VĂN PHÒNG" / "CHÍNH PHỦ")
-        completes = bool(levels) and (starts_with(" ".join([*levels[-1], line]), heads) and not starts_with(
-            " ".join(levels[-1]), heads) or _head_alone(levels[-1]))
+        completes = bool(levels) and ((starts_with(" ".join([*levels[-1], line]), heads) and not starts_with(
+            " ".join(levels[-1]), heads)) or _head_alone(levels[-1]))
         if not levels or (starts_with(line, heads) and not completes):
             levels.append([line])
         else:
