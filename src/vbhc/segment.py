@@ -153,6 +153,8 @@ GLUED_ITEMS = re.compile(r"(?<=;)\s+(?=[-–•+]\s)")
 
 def holds_archive(text: str) -> bool:
     """A list run on one line that ends with its Lưu line ("- Thủ tướng ...; - Lưu: VT, TCCV (02b).")."""
+    if ";" not in text:
+        return False
     at = max(text.rfind("; -"), text.rfind("; –"), text.rfind("; •"), text.rfind("; +"))
     return at != -1 and is_archive_line(text[at + 2:])
 

@@ -32,7 +32,7 @@ _ITEM = "-–—~•+"
 def extract_recipients(foot: list[Para]) -> tuple[tuple[Recipient, ...], tuple[str, ...]]:
     """(recipients, archive) of the foot; both empty when there is no Nơi nhận."""
     # a web conversion may run the whole list on one line: "- Thủ tướng, ...; - Các bộ, ...; - HĐND, ..."
-    items = [piece for text in _items(foot) for piece in GLUED_ITEMS.split(text)]
+    items = [piece for text in _items(foot) for piece in (GLUED_ITEMS.split(text) if "; " in text else (text,))]
     recipients: list[Recipient] = []
     archive: tuple[str, ...] = ()
     for text in items:
