@@ -124,7 +124,9 @@ def _read_place_date(text: str, fields: dict[str, object]) -> None:
 
 
 def _head_alone(level: list[str]) -> bool:
-    return fold_tones(" ".join(" ".join(level).split())).upper() in _heads_upper()
+    if len(level) > 1 or len(level[0]) > 30:
+        return False  # an agency word alone is one short line
+    return fold_tones(" ".join(level[0].split())).upper() in _heads_upper()
 
 
 @functools.cache
