@@ -119,10 +119,7 @@ def _recipient(text: str) -> Recipient:
     m = _NOTE.match(text)
     if m and m.group("name").strip() and _is_purpose(m.group("note").strip()):
         return Recipient(name=clean_item(m.group("name")), note=m.group("note").strip())
-    return Recipient(name=_NOTE_END.sub(")", text) if m else text)
-
-
-_NOTE_END = re.compile(r"\)[\s;,.]*$")
+    return Recipient(name=text)  # no bracket, or one that qualifies the name: it stays in it
 
 
 def _is_purpose(note: str) -> bool:
