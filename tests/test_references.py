@@ -299,6 +299,11 @@ ISSUERS = {
                             "số 5/QĐ-UBND", "Bộ Khoa học và Công nghệ"),
     "comma-then-sentence": ("Thông báo số 241/TB-VPCP của Văn phòng Chính phủ, Thủ tướng Chính phủ yêu cầu",
                             "Văn phòng Chính phủ"),
+    # "Giao" opens a title ("giao nhiệm vụ ..."), but not right after an agency word
+    "stop-word-in-the-name": ("Thông tư số 41/2024/TT-BGTVT của Bộ trưởng Bộ Giao thông vận tải công bố vùng nước",
+                              "Bộ trưởng Bộ Giao thông vận tải"),
+    "stop-word-after-the-name": ("Quyết định số 10/2020/QĐ-UBND của Ủy ban nhân dân tỉnh Yên Bái Ban hành Quy định",
+                                 "Ủy ban nhân dân tỉnh Yên Bái"),
 }
 
 

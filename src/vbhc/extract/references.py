@@ -235,20 +235,30 @@ _TITLE_END = re.compile(r"\s\(|[;]|(?<=[\p{Ll}\d)])\.(?:\s|$)|\.$|\n")
 def _issuer_end(key: str, start: int) -> int:
     """Where the issuer named at `start` ends: before a word that stops it, a bracket, or the punctuation
     after a word. "và" and a comma go on inside an agency's name ("Bộ Giáo dục và Đào tạo", "Bộ Văn hóa,
-    Thể thao và Du lịch"), not before a lower-case word or another document ("... và Quyết định số ...")."""
+    Thể thao và Du lịch"), not before a lower-case word or another document ("... và Quyết định số ..."); a
+    stop word capitalised right after an agency word is part of the name ("Bộ Giao thông vận tải")."""
     pos = start
+    named = False  # the word before is an agency word alone ("Bộ"): the name goes on ("Bộ Giao thông vận tải")
     for count, m in enumerate(_WORD.finditer(key, start)):
         word = m.group(0)
         if count >= 12 or word[0] in "(\"“":
             return pos
-        if count and _issuer_stop().match(key, m.start()) and not (word == "và" and _name_goes_on(key, m.end())):
+        if count and not (named and word[0].isupper()) and _issuer_stop().match(key, m.start()) and \
+                not (word == "và" and _name_goes_on(key, m.end())):
             return pos
+        named = word.upper() in _single_heads()
         pos = m.end()
         if word.endswith(",") and _JOINED_NAME.match(key, pos) and _name_goes_on(key, pos):
             continue
         if word.endswith((",", ";", ".", ":", ")")):
             return pos - 1
     return pos
+
+
+@functools.cache
+def _single_heads() -> frozenset[str]:
+    """The agency words of one word ("BỘ", "SỞ", "CỤC"), which no issuer's name ends with."""
+    return frozenset(fold_tones(h).upper() for h in data.agency_heads() if " " not in h)
 
 
 # "Văn hóa, Thể thao và Du lịch": after a comma, capitalised words that a "và" and a capital close
