@@ -257,6 +257,13 @@ def test_main_clause_after_a_semicolon_ends_the_basis() -> None:
     ]
 
 
+def test_a_date_after_another_cited_number_is_not_the_unnumbered_documents() -> None:
+    # tvpl 11583/VPCP-CN: the date belongs to the Thông báo; the Kết luận has none of its own
+    refs = refs_of("Về Kết luận của Ủy ban Thường vụ Quốc hội tại Thông báo số 4387/TB-VPQH ngày 14 tháng 11 "
+                   "năm 2025 của Văn phòng Quốc hội, Văn phòng Chính phủ thông báo.")
+    assert [(r.kind, r.number, r.date) for r in refs] == [("thong_bao", "4387", "2025-11-14")]
+
+
 def test_lower_case_type_word_needs_a_symbol() -> None:
     # "quy định tại Mẫu số 01" names a form of this very text, not a Quy định; a lower-case type word
     # right before a full number still cites ("công văn số 4032/TCHQ-GSQL")
@@ -302,6 +309,9 @@ ISSUERS = {
     # "Giao" opens a title ("giao nhiệm vụ ..."), but not right after an agency word
     "stop-word-in-the-name": ("Thông tư số 41/2024/TT-BGTVT của Bộ trưởng Bộ Giao thông vận tải công bố vùng nước",
                               "Bộ trưởng Bộ Giao thông vận tải"),
+    "closing-bracket": ("Sở đã có ý kiến (theo Công văn số 3113/UBND-KT ngày 18/10/2025 của UBND tỉnh Lào Cai);",
+                        "UBND tỉnh Lào Cai"),
+    "gui-kem": ("(danh mục theo Báo cáo số 11296/BC-BNV ngày 27/11/2025 của Bộ Nội vụ gửi kèm)", "Bộ Nội vụ"),
     "stop-word-after-the-name": ("Quyết định số 10/2020/QĐ-UBND của Ủy ban nhân dân tỉnh Yên Bái Ban hành Quy định",
                                  "Ủy ban nhân dân tỉnh Yên Bái"),
 }

@@ -86,7 +86,9 @@ def _issuer_stop() -> re.Pattern[str]:
 @functools.cache
 def _dated_unnumbered() -> re.Pattern[str]:
     names = [n for row in data.doc_types() for n in row.names if row.code not in ("luat", "bo_luat", "hien_phap")]
-    return re.compile(rf"(?<![\p{{L}}])(?P<type>{alternation(names)})\s+(?:của\s+(?P<issuer>[^,;.()]{{3,80}}?)\s+)?"
+    # no digit in the issuer: "Kết luận của Ủy ban Thường vụ Quốc hội tại Thông báo số 4387/TB-VPQH ngày ..."
+    # dates the Thông báo, not the Kết luận
+    return re.compile(rf"(?<![\p{{L}}])(?P<type>{alternation(names)})\s+(?:của\s+(?P<issuer>[^,;.()\d]{{3,80}}?)\s+)?"
                       rf"ngày\s+(?P<date>{DATE})")
 
 
@@ -212,7 +214,7 @@ def _tail(text: str, key: str, pos: int) -> tuple[dict[str, str | None], tuple[i
     if m:
         start = m.end()
         stop = _issuer_end(key, start)
-        out["issuer"] = text[start:stop].strip(" ,") or None
+        out["issuer"] = _unclosed(text[start:stop].strip(" ,")) or None
         pos = stop
         if out["date"] is None and (d := _after_number().match(key, pos)):
             out["date"] = parse_date(d.group("date"))
@@ -228,6 +230,13 @@ def _tail(text: str, key: str, pos: int) -> tuple[dict[str, str | None], tuple[i
 
 
 _OF = re.compile(r"\s*,?\s*của\s+")
+
+
+def _unclosed(name: str) -> str:
+    """The name without a closing bracket or quote that opened before it ("... của UBND tỉnh Lào Cai);")."""
+    while name.endswith((")", "”")) and name.count(name[-1]) > name.count("(" if name[-1] == ")" else "“"):
+        name = name[:-1].rstrip()
+    return name
 _WORD = re.compile(r"\S+")
 _TITLE_END = re.compile(r"\s\(|[;]|(?<=[\p{Ll}\d)])\.(?:\s|$)|\.$|\n")
 
