@@ -60,6 +60,8 @@ _FAR_RIGHT = " " * 30
 
 
 def _far_indent(line: str) -> int:
+    """The indent of a line pushed far right in text not laid out; 0 for any other line (callers test its
+    first character first: most lines start with a letter)."""
     return len(line) - len(line.lstrip(" ")) if line.startswith(_FAR_RIGHT) else 0
 
 
@@ -73,7 +75,7 @@ def split_columns(lines: list[str], *, layout: bool | None = None) -> list[tuple
     if not laid_out and not any(_WIDE_GAP in ln for ln in lines):
         # indentation is noise in text not laid out, except a line pushed far right: the signer's column
         # printed level with a line of a long recipients list (vju 14B/TT's name)
-        return [(ln, len(ln) - len(ln.lstrip(" ")) if ln.startswith(_FAR_RIGHT) else 0) for ln in lines]
+        return [(ln, _far_indent(ln) if ln[:1] == " " else 0) for ln in lines]
     out: list[tuple[str, int]] = []
     i = 0
     while i < len(lines):

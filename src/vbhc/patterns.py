@@ -358,7 +358,13 @@ def may_cite_number(text: str) -> bool:
 @functools.cache
 def _type_name_at() -> Pattern:
     """A type name written as in running text ("Nghị định", "Luật") after white space."""
-    return re.compile(rf"\s*(?:{alternation(n for row in data.doc_types() for n in row.names)})(?![\p{{L}}])")
+    return re.compile(rf"\s*(?:{written_type_names()})(?![\p{{L}}])")
+
+
+@functools.cache
+def written_type_names() -> str:
+    """An alternation of every type name as running text writes it ("Quyết định", "Luật")."""
+    return alternation(n for row in data.doc_types() for n in row.names)
 
 
 @functools.cache
@@ -376,8 +382,7 @@ def citation_head(with_so: bool) -> std_re.Pattern[str]:
     hướng dẫn Luật số 90/2025/QH15" the number belongs to the Luật.
     """
     lower = [n.lower() for row in data.doc_types() for n in row.names]
-    capitalised = alternation(n for row in data.doc_types() for n in row.names)
-    words = rf"(?:(?!{capitalised}(?!{LETTER}))(?:[^\W_]|[&-])+,?\s+){{0,10}}" if with_so else ""
+    words = rf"(?:(?!{written_type_names()}(?!{LETTER}))(?:[^\W_]|[&-])+,?\s+){{0,10}}" if with_so else ""
     # Written in lower case ("công văn số 4032/TCHQ-GSQL") a type name must stand right before the number:
     # "quy định tại Mẫu số 01" cites no Quy định.
     # Searched backwards over a window before every cited number: on the stdlib engine, three times faster.

@@ -147,7 +147,8 @@ def is_recipient_item(p: Para) -> bool:
     return starts_with(p.text, marks.recipient_openers) or is_archive(p)
 
 
-GLUED_ITEMS = re.compile(r"(?<=;)\s+(?=[-–•+]\s)")
+_GLUED_BULLETS = "-–•+"
+GLUED_ITEMS = re.compile(rf"(?<=;)\s+(?=[{_GLUED_BULLETS}]\s)")
 """Where a list run on one line by a web conversion splits into items: "...; - Các bộ, ...; - Lưu: VT."."""
 
 
@@ -155,7 +156,8 @@ def holds_archive(text: str) -> bool:
     """A list run on one line that ends with its Lưu line ("- Thủ tướng ...; - Lưu: VT, TCCV (02b).")."""
     if ";" not in text:
         return False
-    at = max(text.rfind("; -"), text.rfind("; –"), text.rfind("; •"), text.rfind("; +"))
+    # the last item only, found with substring tests: a split of the whole list costs more on every item
+    at = max(text.rfind("; " + bullet) for bullet in _GLUED_BULLETS)
     return at != -1 and is_archive_line(text[at + 2:])
 
 

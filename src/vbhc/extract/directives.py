@@ -23,7 +23,7 @@ from vbhc import data
 from vbhc.extract.legal_bases import basis_indices
 from vbhc.models import Directive
 from vbhc.paragraphs import Para
-from vbhc.patterns import alternation, label_of, starts_with
+from vbhc.patterns import alternation, label_of, starts_with, written_type_names
 
 
 @dataclass(slots=True)
@@ -70,8 +70,8 @@ def _lead(text: str) -> int:
 @functools.cache
 def _effect() -> re.Pattern[str]:
     """The effect formula: "Quyết định (này) có hiệu lực ..."."""
-    names = alternation(n for row in data.doc_types() for n in row.names)
-    return re.compile(rf"^\s*(?:{names})\s+(?:này\s+)?{alternation([data.markers().effect_phrase])}")
+    effect = alternation([data.markers().effect_phrase])
+    return re.compile(rf"^\s*(?:{written_type_names()})\s+(?:này\s+)?{effect}")
 
 
 def _closing_start(paras: list[Para], last_label: int) -> int:
