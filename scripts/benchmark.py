@@ -16,11 +16,14 @@ Figures:
   3. `vbhc.normalize.fold_tones` (uncached) in ms per 12 KB, compared with `underthesea.text_normalize`
      when underthesea is installed (pip install 'vbhc[nlp]').
   4. Peak memory (tracemalloc peak and ru_maxrss) of 1,000 parses of the seeds, in a fresh interpreter.
+  5. Whether the pipeline is compiled: a mypyc build (VBHC_COMPILE=1 pip install .) or pure Python.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.machinery
+import importlib.util
 import json
 import statistics
 import subprocess
@@ -247,11 +250,26 @@ def peak_memory() -> dict[str, Any]:
     return dict(json.loads(out.stdout))
 
 
+# 5. Compiled or pure --------------------------------------------------------------------------------
+
+def pipeline_compiled() -> bool:
+    """Whether `vbhc.pipeline` is a native extension module (a mypyc build: VBHC_COMPILE=1 pip install .).
+
+    Told from the file it would be loaded from, without importing it: this process must stay small until
+    the memory figure is taken.
+    """
+    spec = importlib.util.find_spec("vbhc.pipeline")
+    origin = spec.origin if spec is not None else None
+    return origin is not None and origin.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
+
+
 # Report ----------------------------------------------------------------------------------------------
 
 def rows(figures: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(figure, value, goal/remark) lines for the table."""
     out: list[tuple[str, str, str]] = []
+    out.append(("pipeline compiled (mypyc)", "yes" if figures["pipeline_compiled"] else "no",
+                "" if figures["pipeline_compiled"] else "VBHC_COMPILE=1 pip install . to compile"))
     for key, label in (("throughput_seeds", "seeds"), ("throughput_real", "real")):
         t = figures[key]
         if not t["docs"]:
@@ -326,6 +344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "vbhc": vbhc.__version__,
         "throughput_goal_docs_per_s": GOAL_DOCS_PER_S,
         "import_goal_ms": GOAL_IMPORT_MS,
+        "pipeline_compiled": pipeline_compiled(),
         "throughput_seeds": throughput(seeds, args.seconds),
         "throughput_real": throughput(real_texts(), args.seconds),
         "throughput_seeds_warm": throughput(seeds, args.seconds, cold=False),

@@ -75,14 +75,15 @@ _INVISIBLE = re.compile(
     r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
 # The stdlib engine scans a character class over a whole text several times faster than `regex`.
 # Lone surrogates (text handed to parse_text from a lossy source) cannot be written as UTF-8: they become
-# U+FFFD, visibly, rather than making the Document unserialisable.
-_SPECIAL = std_re.compile("[" + "".join(std_re.escape(chr(c)) for c in _CHAR_MAP) + "]|[\ud800-\udfff]|"
+# U+FFFD, visibly, rather than making the Document unserialisable. (Surrogates are written as escapes
+# for the regex engine or with chr(): mypyc refuses them in string literals.)
+_SPECIAL = std_re.compile("[" + "".join(std_re.escape(chr(c)) for c in _CHAR_MAP) + r"]|[\ud800-\udfff]|"
                           + _INVISIBLE.pattern)
 
 
 def _special(m: std_re.Match[str]) -> str:
     char = m.group(0)
-    if "\ud800" <= char <= "\udfff":
+    if chr(0xD800) <= char <= chr(0xDFFF):
         return "\ufffd"
     return char.translate(_CHAR_MAP) if ord(char) in _CHAR_MAP else ""
 
