@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 import vbhc
 from vbhc.models import Document
 from vbhc.normalize import normalize
-from vbhc.patterns import cited_number, may_cite_number, may_name_law, named_law
+from vbhc.patterns import cited_number, may_cite_number, may_name_law, named_law, national_name, search_national_name
 from vbhc.tones import _OLD_STYLE, _to_new_style, fold_tones
 
 settings.register_profile("vbhc", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -135,6 +135,17 @@ def test_reference_prefilters_are_necessary(text: str) -> None:
     key = fold_tones(text)
     assert may_cite_number(key) or cited_number().search(key) is None
     assert may_name_law(key) or named_law().search(key) is None
+
+
+@given(st.one_of(grammar_text, any_text))
+@example("ĐẢNG CỘNG SẢN\n VIỆT  NAM")
+@example("Dang Cong San Viet Nam; cộng hoà xã hội chủ nghĩa việt nam")
+@example("VIỆT NAM DÂN CHỦ CỘNG HÒA")
+@example("Việt\nNam và Cộng hòa")
+def test_national_name_search_prefilter_is_exact(text: str) -> None:
+    # the prefilter ("VIỆT NAM" first) gives the full pattern's own leftmost match, or none when it has none
+    found, full = search_national_name(text), national_name().search(text)
+    assert (found and found.span()) == (full and full.span())
 
 
 # ------------------------------------------------------------------------------------------ normalize

@@ -197,6 +197,29 @@ def national_name() -> std_re.Pattern[str]:
     return std_re.compile("|".join(accent_blind(n) for n in data.markers().national_names))
 
 
+@functools.cache
+def _national_core() -> std_re.Pattern[str]:
+    """The longest run of words that every quốc hiệu holds ("VIỆT NAM"), in any case and accents."""
+    names = [fold_accents(n).split() for n in data.markers().national_names]
+    first = names[0]
+    runs = (first[i:j] for i in range(len(first)) for j in range(len(first), i, -1))
+    core = max((r for r in runs if all(_holds_run(n, r) for n in names[1:])), key=len)
+    return std_re.compile(accent_blind(" ".join(core)))
+
+
+def _holds_run(words: list[str], run: list[str]) -> bool:
+    return any(words[i:i + len(run)] == run for i in range(len(words)))
+
+
+def search_national_name(text: str) -> std_re.Match[str] | None:
+    """`national_name().search(text)`, over a long text: a search for the words every quốc hiệu holds
+    ("VIỆT NAM", one class and a few letters) first spares the full pattern's scan of a text without them,
+    five times slower (three alternatives, every letter a class)."""
+    if _national_core().search(text) is None:
+        return None
+    return national_name().search(text)
+
+
 # --- structure: labels of the body's items -------------------------------------------------------
 # "Phần I", "Chương II", "Mục 1", "Điều 1.", "I.", "II-", "1.1.", "6.2", "1.", "1)", "a)", "đ.", "-", "+"
 LABEL = re.compile(

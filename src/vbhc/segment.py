@@ -36,6 +36,7 @@ from vbhc.patterns import (
     number_line,
     place_date_line,
     rx,
+    search_national_name,
     starts_with,
     title_kind,
     title_rest,
@@ -112,7 +113,7 @@ def strip_preface(paras: list[Para]) -> tuple[list[Para], list[Para]]:
     """
     head = paras[:200]
     joined = "\n".join(p.text for p in head)
-    m = national_name().search(joined)
+    m = search_national_name(joined)
     if m is None:
         return [], paras
     k = joined.count("\n", 0, m.start())
