@@ -22,9 +22,20 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import vbhc
+from vbhc import data
 from vbhc.models import Document
 from vbhc.normalize import normalize
-from vbhc.patterns import cited_number, may_cite_number, may_name_law, named_law, national_name, search_national_name
+from vbhc.patterns import (
+    _starter,
+    cited_number,
+    may_cite_number,
+    may_name_law,
+    named_law,
+    national_name,
+    search_national_name,
+    starts_with,
+    tone_head,
+)
 from vbhc.tones import _OLD_STYLE, _to_new_style, fold_tones
 
 settings.register_profile("vbhc", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -146,6 +157,29 @@ def test_national_name_search_prefilter_is_exact(text: str) -> None:
     # the prefilter ("VIỆT NAM" first) gives the full pattern's own leftmost match, or none when it has none
     found, full = search_national_name(text), national_name().search(text)
     assert (found and found.span()) == (full and full.span())
+
+
+def _phrase_lists() -> list[tuple[str, ...]]:
+    marks = data.markers()
+    return [marks.legal_basis_starters, marks.recipient_markers, marks.subject_markers, marks.addressee_markers,
+            marks.archive_markers, marks.motto_words, marks.signature_keys, marks.attachment_parent_lines]
+
+
+STARTS = (*PIECES, "Căn cứ", "căN Cứ", "Căng", "CĂN CỨ", "Thực hiện", "THEO", "Theo", "Xét", "Kính gửi", "KÍNH GỬI",
+          "Nơi nhận", "Lưu", "LƯU", "ſ", "K")
+
+
+@given(st.sampled_from(STARTS),
+       st.text(characters, max_size=12))
+@example("Căn cứ", " Luật")
+@example("- Căn cứ", "")
+@example("Căn cứ", "\r")  # "\rCăn cứ": the pattern's \s passes over a carriage return (hypothesis found it)
+def test_starts_with_prefilters_are_exact(piece: str, rest: str) -> None:
+    # the first-letter reject never turns down a text the pattern matches (white space before it included)
+    for text in (piece + rest, rest + piece, piece.upper() + rest, piece.lower() + rest):
+        for phrases in _phrase_lists():
+            pattern, size, fold, _ = _starter(phrases)
+            assert starts_with(text, phrases) == bool(pattern.match(tone_head(text, size) if fold else text))
 
 
 # ------------------------------------------------------------------------------------------ normalize
