@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import vbhc
 from vbhc import caches
-from vbhc.extract.references import find_references
+from vbhc.extract.references import find_mentions
 from vbhc.patterns import _label, fold_accents
 from vbhc.tones import fold_tones
 
@@ -24,7 +24,7 @@ Nguyễn Văn A
 
 
 def _sizes() -> list[int]:
-    return [f.cache_info().currsize for f in (fold_tones, fold_accents, find_references, _label)]  # type: ignore[attr-defined]
+    return [f.cache_info().currsize for f in (fold_tones, fold_accents, find_mentions, _label)]  # type: ignore[attr-defined]
 
 
 def test_a_parse_fills_the_text_caches_and_clear_empties_them() -> None:
@@ -36,7 +36,7 @@ def test_a_parse_fills_the_text_caches_and_clear_empties_them() -> None:
 
 
 def test_caches_are_bounded() -> None:
-    assert all(f.cache_info().maxsize for f in (fold_tones, fold_accents, find_references, _label))  # type: ignore[attr-defined]
+    assert all(f.cache_info().maxsize for f in (fold_tones, fold_accents, find_mentions, _label))  # type: ignore[attr-defined]
 
 
 def test_results_do_not_depend_on_what_is_cached() -> None:

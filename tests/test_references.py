@@ -257,6 +257,18 @@ def test_main_clause_after_a_semicolon_ends_the_basis() -> None:
     ]
 
 
+def test_a_basis_cut_before_the_main_clause_cites_only_what_stands_in_it() -> None:
+    # the opening of a công văn: the document cited after the main clause is the body's, not the basis's
+    doc = document("Thực hiện Văn bản số 1276-CV/TU ngày 24/3/2020 của Ban Thường vụ Tỉnh uỷ về việc phòng, chống "
+                   "dịch (gửi kèm theo), UBND tỉnh yêu cầu các sở, ngành thực hiện Quyết định số 12/QĐ-UBND ngày "
+                   "02/01/2020 của UBND tỉnh.")
+    basis = only(doc.legal_bases)
+    assert basis.text.endswith("(gửi kèm theo)")
+    assert [(r.number, r.symbol, r.date) for r in basis.references] == [("1276", "CV/TU", "2020-03-24")]
+    assert [r.number for r in doc.references] == ["1276", "12"]
+    assert basis.references[0] == doc.references[0]
+
+
 def test_a_date_after_another_cited_number_is_not_the_unnumbered_documents() -> None:
     # tvpl 11583/VPCP-CN: the date belongs to the Thông báo; the Kết luận has none of its own
     refs = refs_of("Về Kết luận của Ủy ban Thường vụ Quốc hội tại Thông báo số 4387/TB-VPQH ngày 14 tháng 11 "

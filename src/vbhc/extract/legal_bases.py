@@ -21,7 +21,7 @@ import functools
 import regex as re
 
 from vbhc import data
-from vbhc.extract.references import find_references
+from vbhc.extract.references import find_mentions, merge
 from vbhc.models import LegalBasis
 from vbhc.paragraphs import Para
 from vbhc.patterns import alternation, label_of, rx, starts_with, type_names
@@ -56,14 +56,17 @@ def extract_legal_bases(body: list[Para]) -> tuple[LegalBasis, ...]:
 
 
 def _basis(paragraph: str) -> LegalBasis:
-    text = rx(r"^\s*[-–•]\s*").sub("", paragraph)
+    bullet = rx(r"^\s*[-–•]\s*").match(paragraph)
+    text = paragraph[bullet.end():] if bullet else paragraph
     end = _SENTENCE_END.search(text)
     if end:
         text = text[:end.start()]
     clause = _main_clause().search(text)
     if clause and not starts_with(text, ("Căn cứ", "Xét")):
         text = text[:clause.start()]
+    stop = (bullet.end() if bullet else 0) + len(text)  # where the basis ends in the paragraph
     text = text.strip().rstrip(" ;,.").removesuffix("./").strip()
-    # Cut only at the ends (a bullet, the closing ";"): the paragraph's references, already found
-    whole = paragraph.rstrip().endswith((";", ",", ".")) and paragraph.rstrip(" ;,./").endswith(text)
-    return LegalBasis(text=text, references=find_references(paragraph if whole else text))
+    # The documents cited in the basis: the paragraph's (found once for the document's references) that
+    # start before its end; their readings give way to the document's merged ones (pipeline).
+    return LegalBasis(text=text, references=tuple(merge(ref for start, ref in find_mentions(paragraph)
+                                                        if start < stop)))

@@ -92,11 +92,17 @@ def _dated_unnumbered() -> re.Pattern[str]:
                       rf"ngày\s+(?P<date>{DATE})")
 
 
-@text_cache(maxsize=1024)
 def find_references(text: str) -> tuple[Reference, ...]:
-    """The references of `text` in order of appearance, merged within the text.
+    """The references of `text` in order of appearance, merged within the text."""
+    return tuple(merge(ref for _, ref in find_mentions(text)))
 
-    Cached: a căn cứ paragraph is read for the document's references and again as a legal basis.
+
+@text_cache(maxsize=1024)
+def find_mentions(text: str) -> tuple[tuple[int, Reference], ...]:
+    """Each citation of `text` where it starts, in order of appearance, not merged.
+
+    Cached: a căn cứ paragraph is read for the document's references and again as a legal basis, which
+    takes the mentions that start within it.
     """
     names_law = may_name_law(text)  # no name word holds a pair that folding rewrites: the text will do
     if not names_law and not _DIGIT.search(text):
@@ -139,10 +145,8 @@ def find_references(text: str) -> tuple[Reference, ...]:
         if named is not None:
             law, end = named
             found.append((m.start(), end, law))
-    if not found:
-        return ()
     found.sort(key=lambda item: item[0])
-    return tuple(merge(ref for _, _, ref in found))
+    return tuple((start, ref) for start, _, ref in found)
 
 
 def _in_unnumbered_title(key: str, pos: int) -> bool:
