@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import os
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from vbhc import data
 from vbhc.check import check
@@ -54,10 +54,9 @@ def parse(source: str | os.PathLike[str] | bytes | BinaryIO, *, name: str | None
 def _parse(text: str, *, reader_issues: tuple[Issue, ...] = ()) -> Document:
     clean = normalize(text)
     preface, paras = strip_preface(build_paragraphs(clean.lines))
-    doc = _document(paras, attached=False, footnotes=clean.footnotes)
-    doc = doc.model_copy(update={"footnotes": tuple(clean.footnotes), "digital_signatures": tuple(clean.signatures),
-                                 "incoming_stamps": tuple(clean.stamps),
-                                 "preface": "\n".join(p.text for p in preface) or None})
+    doc = _document(paras, attached=False, footnotes=clean.footnotes, set_aside={
+        "footnotes": tuple(clean.footnotes), "digital_signatures": tuple(clean.signatures),
+        "incoming_stamps": tuple(clean.stamps), "preface": "\n".join(p.text for p in preface) or None})
     return doc.model_copy(update={"issues": reader_issues + check(doc)})
 
 
@@ -69,7 +68,9 @@ def _with_document_refs(bases: tuple[LegalBasis, ...], refs: tuple[Reference, ..
                  for b in bases)
 
 
-def _document(paras: list[Para], *, attached: bool, footnotes: list[str]) -> Document:
+def _document(paras: list[Para], *, attached: bool, footnotes: list[str],
+              set_aside: dict[str, Any] | None = None) -> Document:
+    """The Document of `paras`; `set_aside`: what normalization took out of the text (its fields)."""
     seg = segment(paras, attached=attached)
     header = extract_header(seg.header)
     subject = extract_subject(seg)
@@ -85,7 +86,9 @@ def _document(paras: list[Para], *, attached: bool, footnotes: list[str]) -> Doc
     attachments: list[Document] = []
     for part in seg.tail:
         attached_doc = _document(part, attached=True, footnotes=[])
-        attachments.append(attached_doc.model_copy(update={"attachments": ()}))
+        # a document attached to an attachment is the main document's attachment too, in order
+        attachments.append(attached_doc.model_copy(update={"attachments": ()}) if attached_doc.attachments
+                           else attached_doc)
         attachments.extend(attached_doc.attachments)
     references = extract_references(texts, own=own)
     doc = Document(
@@ -102,5 +105,6 @@ def _document(paras: list[Para], *, attached: bool, footnotes: list[str]) -> Doc
         archive=archive,
         signer=extract_signer(seg.foot),
         attachments=tuple(a.model_copy(update={"issues": check(a, attached=True)}) for a in attachments),
+        **(set_aside or {}),
     )
     return doc
