@@ -290,3 +290,16 @@ def test_appendix_title_under_the_name_is_not_part_of_it() -> None:
     doc = vbhc.parse_text(document(block).replace("\n", "\n\n"))
     assert doc.signer.name == "Nguyễn Thanh Tú"
     assert [a.title for a in doc.attachments] == ["Phụ Lục"]
+
+
+@pytest.mark.parametrize("line", ["(Đã ký) Lê Thành Long", "( Đã ký) Lê Thành Long", "[ (Đã ký) Lê Thành Long"])
+def test_name_sharing_its_line_with_the_signature_mark(line: str) -> None:
+    # web copies flatten the signature cell: the mark and the name on one line, with or without the title
+    # (tvpl 16/2025/NĐ-CP lost "TM. CHÍNH PHỦ" / "KT. THỦ TƯỚNG" / "PHÓ THỦ TƯỚNG" altogether)
+    assert signer_of("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", line) == vbhc.Signer(
+        authority=("KT. CHỦ TỊCH",), position="PHÓ CHỦ TỊCH", name="Lê Thành Long")
+    assert signer_of(line) == vbhc.Signer(name="Lê Thành Long")
+
+
+def test_a_mark_before_words_that_are_no_name_gives_no_signer() -> None:
+    assert signer_of("(Đã ký) theo quy định") == vbhc.Signer()

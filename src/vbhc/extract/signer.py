@@ -67,7 +67,8 @@ def extract_signer(foot: list[Para]) -> Signer:
     else:
         found = _position_start(foot)
         if found is None:
-            return Signer()
+            # no title left by the conversion, only "(Đã ký) Lê Thành Long" (a web copy's last cell)
+            return Signer(name=next((n for p in foot if (n := _marked_name(p.text))), None))
         j = found
     position: list[str] = []
     if authority and j < len(foot) and is_recipients_label(foot[j]) and (shared := _after_label(foot[j])):
@@ -85,12 +86,21 @@ def extract_signer(foot: list[Para]) -> Signer:
     for p in foot[j:j + 4]:
         if _is_noise(p) or p.text[:1] in "-–~•" or is_recipients_label(p):
             continue
-        if is_name(p.text):
-            name = p.text.strip()
+        name = p.text.strip() if is_name(p.text) else _marked_name(p.text)
         break
     if name is None and (authority or position):
         name = _name_among_items(foot[j:])
     return Signer(authority=tuple(authority), position=" ".join(position) or None, name=name)
+
+
+def _marked_name(text: str) -> str | None:
+    """The name after a signature mark on its line ("(Đã ký) Lê Thành Long"), or None."""
+    text = text.lstrip(" [")
+    close = text.find(")")
+    if close < 0 or not text.startswith("(") or not noise_mark(f"({text[1:close].strip()})"):
+        return None  # "( Đã ký)": a space left inside the brackets by the conversion
+    name = text[close + 1:].strip()
+    return name if is_name(name) else None
 
 
 def _name_among_items(rest: list[Para]) -> str | None:
