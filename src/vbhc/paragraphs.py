@@ -142,6 +142,7 @@ def build_paragraphs(lines: list[Line]) -> list[Para]:
     double_spaced = len(singles) > 0.6 * max(1, len(lines) - 1) and wrapped > 0.5 * len(singles)
     wide = 2 if double_spaced else 1
     groups: list[tuple[list[Line], str]] = []
+    uppers: list[bool] = []  # each group's first line in capitals: a one-line paragraph's own test
     prev_upper = False
     for line in lines:
         upper = is_upper(line.text)
@@ -152,8 +153,10 @@ def build_paragraphs(lines: list[Line]) -> list[Para]:
             groups[-1] = (members, text + glue + line.text)
         else:
             groups.append(([line], line.text))
+            uppers.append(upper)
         prev_upper = upper
-    return [_make(members, text) for members, text in groups]
+    return [_make(members, text, upper=upper if len(members) == 1 else None)
+            for (members, text), upper in zip(groups, uppers, strict=True)]
 
 
 def _continues(group: tuple[list[Line], str], line: Line, wide: int, *, upper: bool, prev_upper: bool) -> bool:
@@ -275,8 +278,9 @@ def _glued_token(text: str, line: Line) -> bool:
             and title_kind(token) is None)
 
 
-def _make(members: list[Line], text: str) -> Para:
-    return Para(text=text, upper=is_upper(text), table=members[0].table, lines=len(members))
+def _make(members: list[Line], text: str, *, upper: bool | None = None) -> Para:
+    return Para(text=text, upper=is_upper(text) if upper is None else upper, table=members[0].table,
+                lines=len(members))
 
 
 def para(text: str) -> Para:
