@@ -303,3 +303,7 @@ def test_name_sharing_its_line_with_the_signature_mark(line: str) -> None:
 
 def test_a_mark_before_words_that_are_no_name_gives_no_signer() -> None:
     assert signer_of("(Đã ký) theo quy định") == vbhc.Signer()
+
+
+def test_signature_mark_with_spaces_inside_its_brackets() -> None:
+    assert signer_of("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "( Đã ký )", "Lê Thành Long").name == "Lê Thành Long"

@@ -260,9 +260,12 @@ def noise_mark(text: str) -> bool:
     if text[:1] not in _noise_initials():
         return False
     folded = text.casefold()
+    bracketed = folded.startswith("(") and folded.endswith(")")
+    if bracketed:
+        folded = f"({folded[1:-1].strip()})"  # "( Đã ký)": a conversion's space inside the brackets
     if folded in _noise_marks():
         return True
-    if not (folded.startswith("(") and folded.endswith(")")):
+    if not bracketed:
         return False
     # a bracketed variant of a mark: "(đã ký và đóng dấu)", "(Đã ký, đóng dấu)"
     inner = folded[1:]

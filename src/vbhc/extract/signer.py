@@ -97,8 +97,8 @@ def _marked_name(text: str) -> str | None:
     """The name after a signature mark on its line ("(Đã ký) Lê Thành Long"), or None."""
     text = text.lstrip(" [")
     close = text.find(")")
-    if close < 0 or not text.startswith("(") or not noise_mark(f"({text[1:close].strip()})"):
-        return None  # "( Đã ký)": a space left inside the brackets by the conversion
+    if close < 0 or not text.startswith("(") or not noise_mark(text[:close + 1]):
+        return None
     name = text[close + 1:].strip()
     return name if is_name(name) else None
 
