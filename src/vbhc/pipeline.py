@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from vbhc import data
 from vbhc.check import check
@@ -24,7 +24,7 @@ from vbhc.extract import (
 from vbhc.extract.references import ref_key
 from vbhc.limits import Limits
 from vbhc.models import Document, Issue, LegalBasis, Reference
-from vbhc.normalize import normalize
+from vbhc.normalize import Normalized, normalize
 from vbhc.paragraphs import Para, build_paragraphs
 from vbhc.patterns import starts_with
 from vbhc.readers import read
@@ -54,9 +54,7 @@ def parse(source: str | os.PathLike[str] | bytes | BinaryIO, *, name: str | None
 def _parse(text: str, *, reader_issues: tuple[Issue, ...] = ()) -> Document:
     clean = normalize(text)
     preface, paras = strip_preface(build_paragraphs(clean.lines))
-    doc = _document(paras, attached=False, footnotes=clean.footnotes, set_aside={
-        "footnotes": tuple(clean.footnotes), "digital_signatures": tuple(clean.signatures),
-        "incoming_stamps": tuple(clean.stamps), "preface": "\n".join(p.text for p in preface) or None})
+    doc = _document(paras, attached=False, clean=clean, preface=preface)
     return doc.model_copy(update={"issues": reader_issues + check(doc)})
 
 
@@ -68,9 +66,11 @@ def _with_document_refs(bases: tuple[LegalBasis, ...], refs: tuple[Reference, ..
                  for b in bases)
 
 
-def _document(paras: list[Para], *, attached: bool, footnotes: list[str],
-              set_aside: dict[str, Any] | None = None) -> Document:
-    """The Document of `paras`; `set_aside`: what normalization took out of the text (its fields)."""
+def _document(paras: list[Para], *, attached: bool, clean: Normalized | None = None,
+              preface: list[Para] | None = None) -> Document:
+    """The Document of `paras`; `clean` holds what normalization set aside (an attachment has none of its own),
+    `preface` what stood before the header."""
+    footnotes = clean.footnotes if clean else []
     seg = segment(paras, attached=attached)
     header = extract_header(seg.header)
     subject = extract_subject(seg)
@@ -85,7 +85,7 @@ def _document(paras: list[Para], *, attached: bool, footnotes: list[str],
     own = Reference(number=header.number, year=header.year, symbol=header.symbol)
     attachments: list[Document] = []
     for part in seg.tail:
-        attached_doc = _document(part, attached=True, footnotes=[])
+        attached_doc = _document(part, attached=True)
         # a document attached to an attachment is the main document's attachment too, in order
         attachments.append(attached_doc.model_copy(update={"attachments": ()}) if attached_doc.attachments
                            else attached_doc)
@@ -105,6 +105,9 @@ def _document(paras: list[Para], *, attached: bool, footnotes: list[str],
         archive=archive,
         signer=extract_signer(seg.foot),
         attachments=tuple(a.model_copy(update={"issues": check(a, attached=True)}) for a in attachments),
-        **(set_aside or {}),
+        footnotes=tuple(footnotes),
+        digital_signatures=tuple(clean.signatures) if clean else (),
+        incoming_stamps=tuple(clean.stamps) if clean else (),
+        preface="\n".join(p.text for p in preface or ()) or None,
     )
     return doc
