@@ -191,6 +191,13 @@ def accent_blind(phrase: str) -> str:
 
 
 @functools.cache
+def agency_head_keys() -> frozenset[str]:
+    """The agency words ("ỦY BAN NHÂN DÂN", "BỘ", "SỞ") tone-folded in capitals: what a line or a word
+    is looked up with, after `fold_tones(...).upper()`."""
+    return frozenset(fold_tones(h).upper() for h in data.agency_heads())
+
+
+@functools.cache
 def national_name() -> std_re.Pattern[str]:
     """The quốc hiệu (or the Party's heading) in any case and accents, words split by any white space.
 

@@ -13,8 +13,6 @@ symbol kept; "Số 172-TB/TW" (Party, no colon) and "Luật số: 31/2024/QH15" 
 
 from __future__ import annotations
 
-import functools
-
 import regex as re
 
 from vbhc import data
@@ -24,6 +22,7 @@ from vbhc.paragraphs import Para
 from vbhc.patterns import (
     NUMBER,
     SYMBOL,
+    agency_head_keys,
     is_upper,
     national_name,
     number_line,
@@ -126,12 +125,7 @@ def _read_place_date(text: str, fields: dict[str, object]) -> None:
 def _head_alone(level: list[str]) -> bool:
     if len(level) > 1 or len(level[0]) > 30:
         return False  # an agency word alone is one short line
-    return fold_tones(" ".join(level[0].split())).upper() in _heads_upper()
-
-
-@functools.cache
-def _heads_upper() -> frozenset[str]:
-    return frozenset(fold_tones(h).upper() for h in data.agency_heads())
+    return fold_tones(" ".join(level[0].split())).upper() in agency_head_keys()
 
 
 def _agency_levels(lines: list[str]) -> tuple[str | None, str | None]:

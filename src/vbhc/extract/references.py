@@ -30,6 +30,7 @@ from vbhc.dates import DATE, parse_date
 from vbhc.models import Reference
 from vbhc.patterns import (
     SYMBOLED,
+    agency_head_keys,
     alternation,
     citation_head,
     cited_number,
@@ -271,7 +272,7 @@ def _issuer_end(key: str, start: int) -> int:
 @functools.cache
 def _single_heads() -> frozenset[str]:
     """The agency words of one word ("BỘ", "SỞ", "CỤC"), which no issuer's name ends with."""
-    return frozenset(fold_tones(h).upper() for h in data.agency_heads() if " " not in h)
+    return frozenset(h for h in agency_head_keys() if " " not in h)
 
 
 # "Văn hóa, Thể thao và Du lịch": after a comma, capitalised words that a "và" and a capital close
