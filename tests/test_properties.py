@@ -36,6 +36,7 @@ from vbhc.patterns import (
     starts_with,
     tone_head,
 )
+from vbhc.segment import _archive, is_archive_line
 from vbhc.tones import _OLD_STYLE, _to_new_style, fold_tones
 
 settings.register_profile("vbhc", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -180,6 +181,14 @@ def test_starts_with_prefilters_are_exact(piece: str, rest: str) -> None:
         for phrases in _phrase_lists():
             pattern, size, fold, _ = _starter(phrases)
             assert starts_with(text, phrases) == bool(pattern.match(tone_head(text, size) if fold else text))
+
+
+@given(st.sampled_from((*STARTS, "Lưu", "- Lưu: VT.", "+ Lưu: VT, TH.", "LƯU")), st.text(characters, max_size=12))
+@example("-\rLưu: VT.", "")  # the pattern's \s after the bullet passes over a carriage return
+def test_archive_line_reject_is_exact(piece: str, rest: str) -> None:
+    pattern, fold, _ = _archive()
+    for text in (piece + rest, rest + piece):
+        assert is_archive_line(text) == bool(pattern.match(tone_head(text) if fold else text))
 
 
 # ------------------------------------------------------------------------------------------ normalize

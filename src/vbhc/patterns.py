@@ -74,10 +74,12 @@ def starts_with(text: str, phrases: tuple[str, ...]) -> bool:
     return bool(pattern.match(tone_head(text, size) if fold else text))
 
 
-# What the pattern's "^\s*[-–•]?\s*" can pass over before a phrase: every white space (str.isspace, a
-# superset of the engine's \s) and the bullets.
-_BULLETS = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
-            "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000-–•")
+WHITE_SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+               "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+"""Every white-space character (str.isspace, a superset of the regex engines' \\s): what a first-letter
+reject strips where its pattern allows white space."""
+# What the pattern's "^\s*[-–•]?\s*" can pass over before a phrase: white space and the bullets.
+_BULLETS = WHITE_SPACE + "-–•"
 
 
 HEAD = 80

@@ -25,6 +25,7 @@ import regex as re
 from vbhc import data
 from vbhc.paragraphs import Para, ends_clause
 from vbhc.patterns import (
+    WHITE_SPACE,
     accent_variants,
     alternation,
     authority_initials,
@@ -175,7 +176,7 @@ def is_archive_line(text: str) -> bool:
     return bool(pattern.match(tone_head(text) if fold else text))
 
 
-_ARCHIVE_BULLETS = " \t\n-–~•+"  # "+ Lưu: VT, TH." under "- Văn phòng UBND tỉnh:" (tvpl_471)
+_ARCHIVE_BULLETS = WHITE_SPACE + "-–~•+"  # "+ Lưu: VT, TH." under "- Văn phòng UBND tỉnh:" (tvpl_471)
 
 
 @functools.cache
