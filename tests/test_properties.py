@@ -18,20 +18,28 @@ from __future__ import annotations
 
 import os
 
+import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import vbhc
 from vbhc import data
+from vbhc import normalize as norm
 from vbhc.models import Document
 from vbhc.normalize import normalize
 from vbhc.patterns import (
+    LABEL,
     _starter,
+    authority_line,
     cited_number,
+    label_of,
+    match_authority,
+    match_place_date,
     may_cite_number,
     may_name_law,
     named_law,
     national_name,
+    place_date_line,
     search_national_name,
     starts_with,
     tone_head,
@@ -191,7 +199,57 @@ def test_archive_line_reject_is_exact(piece: str, rest: str) -> None:
         assert is_archive_line(text) == bool(pattern.match(tone_head(text) if fold else text))
 
 
+@given(st.sampled_from(("-", "–", "—", "~", "•", "+", "- ", "+ ", "-Căn cứ", "1.", "a)", "Điều 1.")),
+       st.text(characters, max_size=8))
+@example("-", "\x1c")  # a character str.isspace takes and the regex engine's \s does not
+@example("•", "\u2028")
+def test_label_bullet_path_is_exact(piece: str, rest: str) -> None:
+    # a bullet is told without the regex: the same label, kind and rank as LABEL gives
+    text = piece + rest
+    m = LABEL.match(text)
+    expected = None if m is None else (m.group(m.lastgroup or "dash").strip(), m.lastgroup or "dash")
+    found = label_of(text)
+    if text[0] in "-–—~•+":
+        assert (found and found[:2]) == expected
+
+
+AUTHORITY_STARTS = (*(f for row in data.authorities() for f in row.forms), "TM ", "K", "T/", "Q.", "Lai Châu, ",
+                    "Hà Nội ngày", "ngay", "Ngày", "TP. Hồ Chí Minh, ngày 1 tháng 1 năm 2020", *PIECES)
+
+
+@given(st.sampled_from(AUTHORITY_STARTS), st.text(characters, max_size=12), st.sampled_from(PIECES))
+@example("KT.", " CHỦ TỊCH", "")
+@example("Hà Nội ", "ngày 2", "")
+def test_authority_and_place_date_prefilters_are_exact(piece: str, rest: str, tail: str) -> None:
+    # the substring and prefix tests never turn down a line the pattern reads
+    text = piece + rest + tail
+    for prefiltered, pattern in ((match_authority, authority_line()), (match_place_date, place_date_line())):
+        found, full = prefiltered(text), pattern.match(text)
+        assert (found and found.groupdict()) == (full and full.groupdict())
+
+
 # ------------------------------------------------------------------------------------------ normalize
+
+LINE_PATTERNS = (norm._FRONT_MATTER, norm._RULE, norm._MD_HEADING, norm._FOOTNOTE_MARK, norm._FOOTNOTE_LINE,
+                 norm._PAGE_NUMBER, norm._ISO_STAMP)
+SEPARATORS = "\x1c\x1d\x1e\x1f"  # white space to str.isspace and the stdlib's \s, not to `regex`'s
+line_text = st.lists(st.one_of(st.sampled_from((*PIECES, "--- PAGE BREAK ---", "Trang 2/5", "- 3 -", "¹ ", "## ",
+                                                "\u2028", "\x85", "…...", "---\ntitle: x\n---\n")),
+                               st.text(characters.filter(lambda c: c not in SEPARATORS), max_size=3)),
+                     max_size=12).map("".join)
+
+
+@given(line_text)
+@example("   ---\n\u2028---\n")
+@example("— — —\x85")
+def test_line_patterns_read_alike_on_both_engines(text: str) -> None:
+    # normalize runs its line patterns on the stdlib engine; they read as the `regex` engine reads them on
+    # every text they see: the one character class where the engines differ is removed before them
+    assert normalize("a" + SEPARATORS + "b").lines[0].text == "ab"
+    for pattern in LINE_PATTERNS:
+        twin = regex.compile(pattern.pattern, pattern.flags)
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in twin.finditer(text)]
+
 
 
 @given(texts_to_parse)

@@ -28,12 +28,12 @@ from vbhc.normalize import HARD_BREAK, Line
 from vbhc.patterns import (
     alternation,
     authority_initials,
-    authority_line,
     fold_accents,
     is_upper,
     label_of,
+    match_authority,
+    match_place_date,
     number_line,
-    place_date_line,
     rx,
     starts_with,
     title_kind,
@@ -113,7 +113,7 @@ def _opens(text: str, before: str = "") -> bool:
     first = text[:1]
     if first == "(" and starts_with(text[1:], data.markers().attachment_parent_lines):
         return True  # "(Kèm theo Quyết định số ...)" under a Phụ lục's title
-    if label_of(text) or (first in authority_initials() and authority_line().match(text)):
+    if label_of(text) or (first in authority_initials() and match_authority(text)):
         return True
     if len(text) < 24 and first in "Pp" and _appendix_line().match(fold_accents(text.strip())):
         return True  # "Phụ Lục" alone on its line under the signer's name (vbpl 01/2026/TT-BTP)
@@ -123,7 +123,7 @@ def _opens(text: str, before: str = "") -> bool:
             return True
         if " " not in text and text in _opener_first_words():
             return True  # "Căn" / "cứ Luật Hải quan ...;": an opening phrase wrapped after its first word
-    if "ng" in text[:80] and ("gày" in text or "gay" in text) and place_date_line().match(text):
+    if "ng" in text[:80] and ("gày" in text or "gay" in text) and match_place_date(text):
         # "Thành phố Hồ Chí" + "Minh, ngày 28 ...": a place name wrapped in its cell
         return not rx(r"(?:^|\s)\p{Lu}[\p{L}.]*$").search(before) or "," in before or len(before.split()) > 4
     if "/" not in text or ("Số" not in text[:20] and "số:" not in text[:20]):
@@ -186,7 +186,7 @@ def _continues(group: tuple[list[Line], str], line: Line, wide: int, *, upper: b
         return False  # the tiêu ngữ is a line of its own
     if noise_mark(prev.text) or noise_mark(line.text):
         return False  # "(Đã ký)" stands alone between a signer's title and name
-    if ":" in prev.text and authority_line().match(prev.text.partition(":")[2].strip()):
+    if ":" in prev.text and match_authority(prev.text.partition(":")[2].strip()):
         return False  # "Nơi nhận: KT. BỘ TRƯỞNG" ends a signature line
     first = line.text[:1]
     closed = ends_clause(prev.text)
@@ -277,7 +277,7 @@ def _glued_token(text: str, line: Line) -> bool:
     """A lone capitals token ending a wrapped sentence ("... phòng, chống dịch" + "COVID-19")."""
     token = line.text.strip()
     return (" " not in token and is_upper(token) and not is_upper(text) and line.gap == 0
-            and not ends_clause(text) and not place_date_line().match(text) and not _opens(token)
+            and not ends_clause(text) and not match_place_date(text) and not _opens(token)
             and title_kind(token) is None)
 
 

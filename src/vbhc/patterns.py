@@ -260,6 +260,9 @@ _LABEL_OPENERS = frozenset("0123456789IVXLCabcdđeghiklmnopqrstuvxy-–—~•+P
 # capital ("Các", "Theo", "Phòng") or a lower-case word, and are told apart from labels without the regex.
 _LABEL_WORDS = ("Phần", "PHẦN", "Chương", "CHƯƠNG", "Tiểu", "TIỂU", "Mục", "MỤC", "Điều", "ĐIỀU")
 _LABEL_ENDS = frozenset(".-–)")
+# LABEL's bullets, no other alternative of which begins with them, and the characters of its \s
+_BULLET_RANKS = {**{c: ("dash", LABEL_RANK["dash"]) for c in "-–—~•"}, "+": ("plus", LABEL_RANK["plus"])}
+_REGEX_SPACE = frozenset(c for c in WHITE_SPACE if re.match(r"\s", c))
 
 
 def label_of(text: str) -> tuple[str, str, int] | None:
@@ -273,6 +276,12 @@ def label_of(text: str) -> tuple[str, str, int] | None:
     if not text or text[0] not in _LABEL_OPENERS:
         return None  # cheap: a label can only begin with one of these characters
     first = text[0]
+    if first in _BULLET_RANKS:
+        # "- ", "+ ": a bullet is a label when white space or the end follows (LABEL's lookahead)
+        if len(text) > 1 and text[1] not in _REGEX_SPACE:
+            return None
+        kind, rank = _BULLET_RANKS[first]
+        return first, kind, rank
     if first.isalpha():
         if first.islower():
             if not _LABEL_ENDS.intersection(text[1:4]):
@@ -334,7 +343,7 @@ def parse_identifier(ident: str) -> tuple[str | None, int | None, str | None]:
         if m and not (pattern is _ADMIN and m.group("symbol").isdigit()):
             groups = m.groupdict()
             year = groups.get("year")
-            symbol = rx(r"\s+").sub("", m.group("symbol"))
+            symbol = "".join(m.group("symbol").split())
             return groups.get("number"), int(year) if year else None, symbol
     return (ident or None), None, None
 
@@ -361,6 +370,19 @@ def authority_initials() -> frozenset[str]:
 
 
 @functools.cache
+def _authority_forms() -> tuple[str, ...]:
+    return tuple(f for row in data.authorities() for f in row.forms)
+
+
+def match_authority(text: str) -> re.Match[str] | None:
+    """`authority_line().match(text)`. A line beginning with none of the prefixes is turned down by
+    `str.startswith` first, at a fraction of the cost of a call into the regex engine."""
+    if not text.startswith(_authority_forms()):
+        return None
+    return authority_line().match(text)
+
+
+@functools.cache
 def place_date_line() -> Pattern:
     """The địa danh and date line: "Lai Châu, ngày 29 tháng 3 năm 2020", "TP. Bắc Kạn, ngày ...".
 
@@ -370,6 +392,14 @@ def place_date_line() -> Pattern:
     # proper name, capitalised words only.
     return re.compile(r"^(?:(?P<place>[^,;:()\d]{2,60}?)\s*,\s*|(?P<bare>(?:\p{Lu}[\p{L}.]*\s+){1,5}))"
                       r"(?P<date>[Nn]g[àa]y(?![\p{L}]).*)$")
+
+
+def match_place_date(text: str) -> re.Match[str] | None:
+    """`place_date_line().match(text)`. Every such line holds "ngày" (or "ngay", "Ngày"): a line without
+    is turned down by substring tests first, at a fraction of the cost of a call into the regex engine."""
+    if "gày" not in text and "gay" not in text:
+        return None
+    return place_date_line().match(text)
 
 
 @functools.cache

@@ -29,13 +29,13 @@ from vbhc.patterns import (
     accent_variants,
     alternation,
     authority_initials,
-    authority_line,
     fold_accents,
     fold_head,
     label_of,
+    match_authority,
+    match_place_date,
     national_name,
     number_line,
-    place_date_line,
     rx,
     search_national_name,
     starts_with,
@@ -131,7 +131,7 @@ def strip_preface(paras: list[Para]) -> tuple[list[Para], list[Para]]:
 
 def _is_header_part(p: Para) -> bool:
     m = number_line().match(p.text)
-    return bool(m and "/" in m.group("ident")) or bool(place_date_line().match(p.text)) or starts_with(
+    return bool(m and "/" in m.group("ident")) or bool(match_place_date(p.text)) or starts_with(
         p.text, data.markers().subject_markers)
 
 
@@ -193,12 +193,12 @@ def _archive() -> tuple[re.Pattern[str], bool, frozenset[str]]:
 def is_authority(p: Para) -> bool:
     """A signing-authority line, also after a label it shares a line with ("Nơi nhận: KT. BỘ TRƯỞNG")."""
     text = p.text.lstrip("-– ")
-    if text[:1] in authority_initials() and authority_line().match(text):
+    if text[:1] in authority_initials() and match_authority(text):
         return True
     if ":" not in text:
         return False
     label, colon, rest = text.partition(":")
-    return bool(colon) and len(label) < 20 and bool(authority_line().match(rest.strip()))
+    return bool(colon) and len(label) < 20 and bool(match_authority(rest.strip()))
 
 
 def segment(paras: list[Para], *, attached: bool = False) -> Segmented:
@@ -341,7 +341,7 @@ def _is_header(p: Para) -> bool:
         return False
     if starts_with(p.text, data.markers().legal_basis_starters):
         return False
-    if p.upper or starts_with(p.text, data.markers().subject_markers) or place_date_line().match(p.text):
+    if p.upper or starts_with(p.text, data.markers().subject_markers) or match_place_date(p.text):
         return True
     if national_name().search(p.text):
         return True  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc" glued in a web copy
@@ -379,7 +379,7 @@ def _subject(paras: list[Para], i: int, seg: Segmented) -> int:
                 seg.subject.append(p)  # a centred trích yếu wrapped in layout text
                 i += 1
                 continue
-            if mixed or len(p.text) > 400 or place_date_line().match(p.text) or rx(r"^\(").match(p.text):
+            if mixed or len(p.text) > 400 or match_place_date(p.text) or rx(r"^\(").match(p.text):
                 break
             if seg.subject and ends_clause(p.text):
                 break  # capitals, then a sentence: the text begins ("Hội nghị ... đã thống nhất ... như sau:")

@@ -24,10 +24,10 @@ from vbhc.patterns import (
     SYMBOL,
     agency_head_keys,
     is_upper,
+    match_place_date,
     national_name,
     number_line,
     parse_identifier,
-    place_date_line,
     rx,
     starts_with,
 )
@@ -65,7 +65,7 @@ def extract_header(paras: list[Para]) -> Header:
             continue
         if "number_text" not in fields and _read_number(text, fields):
             continue
-        if "date_text" not in fields and place_date_line().match(text):
+        if "date_text" not in fields and match_place_date(text):
             _read_place_date(text, fields)
             continue
         if starts_with(text, data.markers().header_marks) and len(text) < 30:
@@ -109,13 +109,13 @@ def _read_number(text: str, fields: dict[str, object]) -> bool:
         number = None  # OCR noise in place of the digits ("J§Ê34"): not guessed
     fields.update(number_text=text, number=number, year=year, symbol=symbol)
     leftover = rest[head.end():].strip() if head else ""
-    if leftover and "date_text" not in fields and place_date_line().match(leftover):
+    if leftover and "date_text" not in fields and match_place_date(leftover):
         _read_place_date(leftover, fields)
     return True
 
 
 def _read_place_date(text: str, fields: dict[str, object]) -> None:
-    m = place_date_line().match(text)
+    m = match_place_date(text)
     assert m is not None
     fields["date_text"] = text
     fields["place"] = (m.group("place") or m.group("bare")).strip()

@@ -356,7 +356,7 @@ def ref_key(ref: Reference) -> tuple[str, ...]:
     """Identity of a cited document: number + year + symbol, or kind + date / title when unnumbered."""
     if ref.number or ref.symbol:
         return ("n", (ref.number or "").casefold(), str(ref.year or ""),
-                rx(r"\s+").sub("", ref.symbol or "").casefold())
+                "".join((ref.symbol or "").split()).casefold())
     if ref.date:
         return ("u", ref.kind or "", ref.date)
     return ("t", ref.kind or "", fold_tones(ref.title or "").casefold())

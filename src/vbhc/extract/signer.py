@@ -23,7 +23,7 @@ import regex as re
 from vbhc import data
 from vbhc.models import Signer
 from vbhc.paragraphs import Para, noise_mark
-from vbhc.patterns import alternation, authority_line, rx
+from vbhc.patterns import alternation, match_authority, rx
 from vbhc.segment import is_archive, is_authority, is_national_name, is_recipients_label
 from vbhc.tones import fold_tones
 
@@ -136,7 +136,7 @@ def _continues_authority(foot: list[Para], j: int, last: str) -> bool:
 def _completes_title(last: str, more: str) -> bool:
     """A title cut inside its words in a narrow cell: "TL. CỤC" / "TRƯỞNG", "KT. CHỦ" / "TỊCH" (what stands
     after the prefix begins a known position but is none, and the next line completes one)."""
-    m = authority_line().match(last)
+    m = match_authority(last)
     if m is None:
         return False
     title, joined = _words(m.group("rest")), _words(f"{m.group('rest')} {more}")
