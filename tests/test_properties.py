@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 import vbhc
 from vbhc import data
 from vbhc import normalize as norm
+from vbhc.extract.references import _dated_unnumbered
 from vbhc.models import Document
 from vbhc.normalize import normalize
 from vbhc.patterns import (
@@ -150,11 +151,18 @@ def test_fold_tones_is_the_old_style_substitution(text: str) -> None:
 
 @given(st.one_of(grammar_text, any_text))
 @example("theo Bộ luật Lao động, Luật số 64/2020/QH14, Văn bản 1276-CV/TU, số 15")
+@example("Kết luận của Bộ Chính trị ngày 12/9/2021; QCVN 01:2019/BCT")
 def test_reference_prefilters_are_necessary(text: str) -> None:
     # a prefilter that says no must be right: the scan it spares finds nothing
     key = fold_tones(text)
     assert may_cite_number(key) or cited_number().search(key) is None
     assert may_name_law(key) or named_law().search(key) is None
+    # find_mentions reads the text itself: folding changes none of what these tests look for
+    assert may_cite_number(text) == may_cite_number(key) and may_name_law(text) == may_name_law(key)
+    if "ngày" not in text:
+        assert _dated_unnumbered().search(key) is None
+    if not any(c.isdecimal() for c in text):
+        assert cited_number().search(key) is None and _dated_unnumbered().search(key) is None
 
 
 @given(st.one_of(grammar_text, any_text))

@@ -279,7 +279,9 @@ def _strip_emphasis(text: str) -> str:
 
 @functools.cache
 def _noise_marks() -> tuple[bytes, ...]:
-    return tuple(n.lower().encode("ascii") for n in data.markers().noise_lines)
+    marks = {n.lower().encode("ascii") for n in data.markers().noise_lines}
+    # a mark holding another ("scanned with camscanner", "camscanner") is found by the shorter one
+    return tuple(sorted(m for m in marks if not any(o != m and o in m for o in marks)))
 
 
 @functools.cache

@@ -106,8 +106,10 @@ def find_mentions(text: str) -> tuple[tuple[int, Reference], ...]:
     takes the mentions that start within it.
     """
     names_law = may_name_law(text)  # no name word holds a pair that folding rewrites: the text will do
-    if not names_law and not _DIGIT.search(text):
-        return ()  # no digit and no law name: nothing to cite
+    # Without a law name, a citation needs "số" or a slash (a number) or "ngày" (a date), and a digit:
+    # substring tests first, a tenth of the cost of the digit scan, which then mostly stops at once.
+    if not names_law and (not (may_cite_number(text) or "ngày" in text) or not _DIGIT.search(text)):
+        return ()
     key = fold_tones(text)
     found: list[tuple[int, int, Reference]] = []
     titles: list[tuple[int, int]] = []
