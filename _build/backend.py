@@ -1,9 +1,9 @@
-"""Build backend: setuptools' own, with VBHC_COMPILE=1 honoured by wheel builds only.
+"""Build backend: setuptools' own, with wheel builds compiled by mypyc (see setup.py).
 
-`VBHC_COMPILE=1 pip install .` (or `pip wheel .`) compiles with mypyc (see setup.py): the wheel build then
-also requires mypy, pydantic (the mypy plugin) and types-regex, which pip installs into its isolated build
-environment. Every other hook (metadata, sdist, editable installs) runs with VBHC_COMPILE unset, so that
-they stay pure Python, need no compiler, and write no .so files into src/.
+`pip install .` (or `pip wheel .`) compiles unless VBHC_COMPILE=0: the wheel build then also requires mypy,
+pydantic (the mypy plugin) and types-regex, which pip installs into its isolated build environment. Every
+other hook (metadata, sdist, editable installs) runs with VBHC_COMPILE=0, so that they stay pure Python,
+need no compiler, and write no .so files into src/.
 """
 
 from __future__ import annotations
@@ -21,16 +21,19 @@ COMPILE_REQUIRES = ["mypy>=2.4", "pydantic>=2.6", "types-regex"]
 
 @contextlib.contextmanager
 def _pure() -> Iterator[None]:
-    saved = os.environ.pop("VBHC_COMPILE", None)
+    saved = os.environ.get("VBHC_COMPILE")
+    os.environ["VBHC_COMPILE"] = "0"
     try:
         yield
     finally:
-        if saved is not None:
+        if saved is None:
+            del os.environ["VBHC_COMPILE"]
+        else:
             os.environ["VBHC_COMPILE"] = saved
 
 
 def get_requires_for_build_wheel(config_settings: Any = None) -> list[str]:
-    compiled = os.environ.get("VBHC_COMPILE") == "1"
+    compiled = os.environ.get("VBHC_COMPILE") != "0"
     with _pure():  # setup.py runs here before mypy is installed
         requires = list(_orig.get_requires_for_build_wheel(config_settings))
     return requires + COMPILE_REQUIRES if compiled else requires
