@@ -33,6 +33,7 @@ from vbhc.patterns import (
     _starter,
     authority_line,
     cited_number,
+    find_cited_numbers,
     label_of,
     match_authority,
     match_place_date,
@@ -163,6 +164,23 @@ def test_reference_prefilters_are_necessary(text: str) -> None:
         assert _dated_unnumbered().search(key) is None
     if not any(c.isdecimal() for c in text):
         assert cited_number().search(key) is None and _dated_unnumbered().search(key) is None
+
+
+CITATION_PIECES = ("số", "Số", "SỐ", "ố", " ", "  ", ":", "/", "-", " /", "/ ", "- ", ".", ",", "(", "1", "12", "241",
+                   "2020", "0", "١٢", "²", "a", "AB", "TB", "NĐ", "CP", "VPCP", "QCVN", "QCVN 01:2019", "TW", "QĐ-UBND",
+                   "Đ", "đ", "&", "\u00a0", "\u2028", "\x1c", "x", "Thông báo", "ngày", "Kế hoạch")
+citation_text = st.lists(st.one_of(st.sampled_from(CITATION_PIECES), st.text(characters, max_size=2)),
+                         max_size=30).map("".join)
+
+
+@given(citation_text)
+@example("số 241/TB-VPCP, 172-TB/TW ngày 12/9/2021; QCVN 01:2019/BCT; 30/2020/NĐ-CP, 66.12/2026/NQ-CP")
+@example("Số: 01TV/2026 và số 15, 12AB/XY-Z, 1ABCDE/XY, 2020 / QĐ")
+@example("sô 5/Ab, 1 /\u00a0Đ, 3/ 2024/ KH, 7- TB/TW, 8 -TB/TW")
+def test_cited_numbers_are_the_patterns_matches(text: str) -> None:
+    # the pattern tried only where a match can start finds what its scan of every position finds
+    assert [(m.span(), m.groupdict()) for m in find_cited_numbers(text)] == \
+        [(m.span(), m.groupdict()) for m in cited_number().finditer(text)]
 
 
 @given(st.one_of(grammar_text, any_text))

@@ -33,7 +33,7 @@ from vbhc.patterns import (
     agency_head_keys,
     alternation,
     citation_head,
-    cited_number,
+    find_cited_numbers,
     may_cite_number,
     may_name_law,
     named_law,
@@ -113,7 +113,7 @@ def find_mentions(text: str) -> tuple[tuple[int, Reference], ...]:
     key = fold_tones(text)
     found: list[tuple[int, int, Reference]] = []
     titles: list[tuple[int, int]] = []
-    for m in cited_number().finditer(key) if may_cite_number(key) else ():
+    for m in find_cited_numbers(key):
         with_so = m.group("so") is not None
         ident = m.group("ident") if with_so else m.group("bare")
         window_start = max(0, m.start() - 160)
