@@ -16,7 +16,7 @@ Figures:
   3. `vbhc.normalize.fold_tones` (uncached) in ms per 12 KB, compared with `underthesea.text_normalize`
      when underthesea is installed (pip install 'vbhc[nlp]').
   4. Peak memory (tracemalloc peak and ru_maxrss) of 1,000 parses of the seeds, in a fresh interpreter.
-  5. Whether the pipeline is compiled: a mypyc build (VBHC_COMPILE=1 pip install .) or pure Python.
+  5. Whether the pipeline is compiled: the mypyc build `pip install .` makes, or pure Python (editable installs).
 """
 
 from __future__ import annotations
@@ -253,7 +253,7 @@ def peak_memory() -> dict[str, Any]:
 # 5. Compiled or pure --------------------------------------------------------------------------------
 
 def pipeline_compiled() -> bool:
-    """Whether `vbhc.pipeline` is a native extension module (a mypyc build: VBHC_COMPILE=1 pip install .).
+    """Whether `vbhc.pipeline` is a native extension module (the mypyc build `pip install .` makes).
 
     Told from the file it would be loaded from, without importing it: this process must stay small until
     the memory figure is taken.
@@ -269,7 +269,7 @@ def rows(figures: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(figure, value, goal/remark) lines for the table."""
     out: list[tuple[str, str, str]] = []
     out.append(("pipeline compiled (mypyc)", "yes" if figures["pipeline_compiled"] else "no",
-                "" if figures["pipeline_compiled"] else "VBHC_COMPILE=1 pip install . to compile"))
+                "" if figures["pipeline_compiled"] else "an editable or pure install: pip install . compiles"))
     for key, label in (("throughput_seeds", "seeds"), ("throughput_real", "real")):
         t = figures[key]
         if not t["docs"]:
