@@ -75,7 +75,7 @@ def ext_modules() -> list[Any]:
     except (Exception, SystemExit) as error:  # mypy exits on a type error it finds
         if mode == "1":
             raise
-        _fall_back(f"mypyc failed: {str(error)[-160:]}")
+        _fall_back(f"mypyc failed: {type(error).__name__}: {str(error)[:100]}")
         return []
 
 
@@ -93,7 +93,7 @@ class OptionalBuildExt(build_ext):
             for output in self.get_outputs():
                 Path(output).unlink(missing_ok=True)
             self.extensions = []
-            _fall_back(f"the C compiler failed: {str(error)[-160:]}")
+            _fall_back(f"the C compiler failed: {type(error).__name__}: {str(error)[:100]}")
 
 
 setup(ext_modules=ext_modules(), cmdclass={"build_ext": OptionalBuildExt})
