@@ -134,7 +134,17 @@ def test_citation_split_at_a_line_end() -> None:
     ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", "luat",
      "Luật Tổ chức chính quyền địa phương", "2015-06-19"),
     ("Căn cứ Bộ luật Lao động ngày 20 tháng 11 năm 2019;", "bo_luat", "Bộ luật Lao động", "2019-11-20"),
-], ids=["luat-viec-lam", "luat-with-date", "bo-luat"])
+    # names that join lower-case words with "và" (markers.toml joined_law_names): not cut at "và"
+    ("Căn cứ Luật Địa chất và khoáng sản ngày 29 tháng 11 năm 2024;", "luat", "Luật Địa chất và khoáng sản",
+     "2024-11-29"),
+    ("Căn cứ Luật Bảo vệ và kiểm dịch thực vật ngày 25 tháng 11 năm 2013;", "luat",
+     "Luật Bảo vệ và kiểm dịch thực vật", "2013-11-25"),
+    ("Căn cứ Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ ngày 29/6/2024;", "luat",
+     "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ", "2024-06-29"),
+    ("thực hiện theo Pháp lệnh Phí và lệ phí hiện hành.", "phap_lenh", "Pháp lệnh Phí và lệ phí", None),
+    ("Luật Địa chất và Khoáng sản được thi hành trên cả nước.", "luat", "Luật Địa chất và Khoáng sản", None),
+], ids=["luat-viec-lam", "luat-with-date", "bo-luat", "joined-dia-chat", "joined-kiem-dich", "joined-commas",
+        "joined-phap-lenh", "va-capital"])
 def test_law_cited_by_name(sentence: str, kind: str, title: str, date: str | None) -> None:
     ref = only(refs_of(sentence))
     assert (ref.kind, ref.title, ref.date) == (kind, title, date)
@@ -288,6 +298,15 @@ def test_a_law_named_without_its_number_is_the_numbered_one() -> None:
     text = "Căn cứ Luật Hóa chất số 69/2025/QH15;\n\nĐiều 1. Hướng dẫn thi hành Luật Hóa chất về an toàn."
     refs = vbhc.parse_text(text).references
     assert [(r.kind, r.number, r.title) for r in refs] == [("luat", "69", "Luật Hóa chất")]
+
+
+def test_a_law_named_without_its_date_is_the_dated_one() -> None:
+    # named again without its date, a law is the one cited with it; two dates stay two entries
+    text = ("Căn cứ Luật Giá ngày 19 tháng 6 năm 2023;\n\nĐiều 1. Giá dịch vụ thực hiện theo Luật Giá.\n\n"
+            "Điều 2. Áp dụng Luật Đất đai ngày 29 tháng 11 năm 2013 và Luật Đất đai ngày 18 tháng 01 năm 2024.")
+    refs = vbhc.parse_text(text).references
+    assert [(r.title, r.date) for r in refs] == [("Luật Giá", "2023-06-19"), ("Luật Đất đai", "2013-11-29"),
+                                                 ("Luật Đất đai", "2024-01-18")]
 
 
 @pytest.mark.parametrize(("sentence", "laws"), [

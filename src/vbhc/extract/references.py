@@ -340,7 +340,16 @@ def _named_law(text: str, key: str, m: re.Match[str]) -> tuple[Reference, int] |
 _AMENDING = re.compile(r"\s+sửa\s+đổi[^;.()]*?(?=\s+ngày\s|\s*[;.(]|$)")
 
 
+@functools.cache
+def _joined_law_name() -> re.Pattern[str]:
+    """A law's name that joins lower-case words with "và" ("Luật Địa chất và khoáng sản"): `_law_stop` would
+    end it at "và"."""
+    return re.compile(rf"\s+(?:{alternation(data.markers().joined_law_names)})(?![\p{{L}}])", re.IGNORECASE)
+
+
 def _law_name_end(key: str, start: int, *, free_start: bool) -> int | None:
+    if key[start:start + 1].isspace() and (joined := _joined_law_name().match(key, start)):
+        return joined.end()
     end = None
     for count, w in enumerate(rx(r"[^\s,;.:()\"“”]+(?=([,;.:()\"“”]?))").finditer(key, start)):
         token = w.group(0)
@@ -377,10 +386,16 @@ def merge(refs: Iterable[Reference]) -> list[Reference]:
         if old.kind in (None, _GENERIC) and ref.kind not in (None, _GENERIC):
             update["kind"] = ref.kind
         merged[k] = old.model_copy(update={k2: v for k2, v in update.items() if v is not None})
-    # a law named without its number ("Luật Hóa chất") is the numbered one cited by the same name
-    numbered = {fold_tones(r.title).casefold() for r in merged.values() if r.number and r.title}
-    return [r for r in merged.values()
-            if r.number or r.symbol or not r.title or fold_tones(r.title).casefold() not in numbered]
+    # a law named without its number ("Luật Hóa chất") is the numbered one cited by the same name; named
+    # without number or date, also the dated one ("Luật Quản lý, sử dụng vũ khí, ... ngày 29/6/2024")
+    numbered = {_title_key(r) for r in merged.values() if r.number and r.title}
+    dated = {_title_key(r) for r in merged.values() if r.date and r.title}
+    return [r for r in merged.values() if r.number or r.symbol or not r.title or
+            (_title_key(r) not in numbered and (r.date or _title_key(r) not in dated))]
+
+
+def _title_key(ref: Reference) -> str:
+    return fold_tones(ref.title or "").casefold()
 
 
 def extract_references(texts: Iterable[str], *, own: Reference | None = None) -> tuple[Reference, ...]:
