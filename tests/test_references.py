@@ -142,9 +142,14 @@ def test_citation_split_at_a_line_end() -> None:
     ("Căn cứ Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ ngày 29/6/2024;", "luat",
      "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ", "2024-06-29"),
     ("thực hiện theo Pháp lệnh Phí và lệ phí hiện hành.", "phap_lenh", "Pháp lệnh Phí và lệ phí", None),
+    # names with commas or a stop word inside (markers.toml law_names): not cut there
+    ("theo quy định của Luật Phòng, chống thiên tai và các văn bản hướng dẫn.", "luat",
+     "Luật Phòng, chống thiên tai", None),
+    ("Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008;", "luat", "Luật Cán bộ, công chức", "2008-11-13"),
+    ("triển khai thi hành Luật Chuyển đổi số trên địa bàn.", "luat", "Luật Chuyển đổi số", None),
     ("Luật Địa chất và Khoáng sản được thi hành trên cả nước.", "luat", "Luật Địa chất và Khoáng sản", None),
 ], ids=["luat-viec-lam", "luat-with-date", "bo-luat", "joined-dia-chat", "joined-kiem-dich", "joined-commas",
-        "joined-phap-lenh", "va-capital"])
+        "joined-phap-lenh", "comma", "comma-dated", "stop-word-inside", "va-capital"])
 def test_law_cited_by_name(sentence: str, kind: str, title: str, date: str | None) -> None:
     ref = only(refs_of(sentence))
     assert (ref.kind, ref.title, ref.date) == (kind, title, date)

@@ -79,7 +79,7 @@ class Markers(_Row):
     title_starters: tuple[str, ...]
     issuer_stops: tuple[str, ...]
     law_name_stops: tuple[str, ...]
-    joined_law_names: tuple[str, ...]
+    law_names: tuple[str, ...]
     personal_papers: tuple[str, ...]
     recipient_purposes: tuple[str, ...]
     name_prefixes: tuple[str, ...]

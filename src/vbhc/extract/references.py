@@ -341,15 +341,15 @@ _AMENDING = re.compile(r"\s+sửa\s+đổi[^;.()]*?(?=\s+ngày\s|\s*[;.(]|$)")
 
 
 @functools.cache
-def _joined_law_name() -> re.Pattern[str]:
-    """A law's name that joins lower-case words with "và" ("Luật Địa chất và khoáng sản"): `_law_stop` would
-    end it at "và"."""
-    return re.compile(rf"\s+(?:{alternation(data.markers().joined_law_names)})(?![\p{{L}}])", re.IGNORECASE)
+def _listed_law_name() -> re.Pattern[str]:
+    """A law's name that `_law_stop` and the punctuation would cut ("Luật Địa chất và khoáng sản", "Luật
+    Phòng, chống tham nhũng", "Luật Tần số vô tuyến điện"), from the list of such names."""
+    return re.compile(rf"\s+(?:{alternation(data.markers().law_names)})(?![\p{{L}}])", re.IGNORECASE)
 
 
 def _law_name_end(key: str, start: int, *, free_start: bool) -> int | None:
-    if key[start:start + 1].isspace() and (joined := _joined_law_name().match(key, start)):
-        return joined.end()
+    if key[start:start + 1].isspace() and (listed := _listed_law_name().match(key, start)):
+        return listed.end()
     end = None
     for count, w in enumerate(rx(r"[^\s,;.:()\"“”]+(?=([,;.:()\"“”]?))").finditer(key, start)):
         token = w.group(0)
