@@ -147,9 +147,16 @@ def test_citation_split_at_a_line_end() -> None:
      "Luật Phòng, chống thiên tai", None),
     ("Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008;", "luat", "Luật Cán bộ, công chức", "2008-11-13"),
     ("triển khai thi hành Luật Chuyển đổi số trên địa bàn.", "luat", "Luật Chuyển đổi số", None),
+    # what ends a name: "do" + the agency, a verb, a bracket; "và" + another document or a part of one
+    ("các nhiệm vụ theo Luật Thương mại do Bộ Công Thương thực hiện.", "luat", "Luật Thương mại", None),
+    ("sản phẩm theo Luật Sở hữu trí tuệ phải đáp ứng điều kiện.", "luat", "Luật Sở hữu trí tuệ", None),
+    ("theo Luật Sở hữu trí tuệ (trường hợp chuyển nhượng nhãn hiệu).", "luat", "Luật Sở hữu trí tuệ", None),
+    ("thực hiện theo Luật Xây dựng và Điều 5 của văn bản này.", "luat", "Luật Xây dựng", None),
+    ("Ban hành theo Luật Phòng không nhân dân năm 2024.", "luat", "Luật Phòng không nhân dân", None),
     ("Luật Địa chất và Khoáng sản được thi hành trên cả nước.", "luat", "Luật Địa chất và Khoáng sản", None),
 ], ids=["luat-viec-lam", "luat-with-date", "bo-luat", "joined-dia-chat", "joined-kiem-dich", "joined-commas",
-        "joined-phap-lenh", "comma", "comma-dated", "stop-word-inside", "va-capital"])
+        "joined-phap-lenh", "comma", "comma-dated", "stop-word-inside", "do-agency", "verb", "bracket", "va-part",
+        "khong-inside", "va-capital"])
 def test_law_cited_by_name(sentence: str, kind: str, title: str, date: str | None) -> None:
     ref = only(refs_of(sentence))
     assert (ref.kind, ref.title, ref.date) == (kind, title, date)

@@ -80,6 +80,7 @@ class Markers(_Row):
     issuer_stops: tuple[str, ...]
     law_name_stops: tuple[str, ...]
     law_names: tuple[str, ...]
+    document_parts: tuple[str, ...]
     personal_papers: tuple[str, ...]
     recipient_purposes: tuple[str, ...]
     name_prefixes: tuple[str, ...]

@@ -40,6 +40,7 @@ from vbhc.patterns import (
     parse_identifier,
     rx,
     type_names,
+    written_type_names,
 )
 from vbhc.tones import fold_tones
 
@@ -319,8 +320,10 @@ def _unnumbered(text: str, key: str, kind: str | None, end: int, *, issuer: str 
 @functools.cache
 def _law_stop() -> re.Pattern[str]:
     # "và" joins two words of one name ("Luật Địa chất và Khoáng sản") but not a name and what follows
+    # nor a name and another document or a part of one ("Luật Xây dựng và Nghị định ...", "... và Điều 5")
     stops = alternation(data.markers().law_name_stops)
-    return re.compile(rf"(?:{stops}(?![\p{{L}}])|và(?=\s+(?:\p{{Ll}}|(?:Bộ\s+)?[Ll]uật\b)))")
+    other = f"{written_type_names()}|{alternation(data.markers().document_parts)}"
+    return re.compile(rf"(?:{stops}(?![\p{{L}}])|và(?=\s+(?:\p{{Ll}}|(?:{other})(?![\p{{L}}]))))")
 
 
 def _named_law(text: str, key: str, m: re.Match[str]) -> tuple[Reference, int] | None:
@@ -357,6 +360,8 @@ def _law_name_end(key: str, start: int, *, free_start: bool) -> int | None:
             return None  # "Luật này", "luật" in running text: no name
         if _law_stop().match(key, w.start()) or token[:1].isdigit():
             break
+        if end is not None and not key[end:w.start()].isspace():
+            break  # a bracket or a quote after the name: "Luật Sở hữu trí tuệ (trường hợp ...)"
         end = w.end()
         if w.group(1):
             break
