@@ -262,7 +262,7 @@ _LABEL_OPENERS = frozenset("0123456789IVXLCabcdđeghiklmnopqrstuvxy-–—~•+P
 # capital ("Các", "Theo", "Phòng") or a lower-case word, and are told apart from labels without the regex.
 _LABEL_WORDS = ("Phần", "PHẦN", "Chương", "CHƯƠNG", "Tiểu", "TIỂU", "Mục", "MỤC", "Điều", "ĐIỀU")
 _LABEL_ENDS = frozenset(".-–)")
-# LABEL's bullets, no other alternative of which begins with them, and the characters of its \s
+# LABEL's bullets (no other alternative begins with one) with the kind and rank each gives
 _BULLET_RANKS = {**{c: ("dash", LABEL_RANK["dash"]) for c in "-–—~•"}, "+": ("plus", LABEL_RANK["plus"])}
 
 
