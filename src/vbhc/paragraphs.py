@@ -27,7 +27,7 @@ from vbhc import data
 from vbhc.normalize import HARD_BREAK, Line
 from vbhc.patterns import (
     alternation,
-    authority_initials,
+    authority_forms,
     fold_accents,
     is_upper,
     label_of,
@@ -113,7 +113,7 @@ def _opens(text: str, before: str = "") -> bool:
     first = text[:1]
     if first == "(" and starts_with(text[1:], data.markers().attachment_parent_lines):
         return True  # "(Kèm theo Quyết định số ...)" under a Phụ lục's title
-    if label_of(text) or (first in authority_initials() and match_authority(text)):
+    if label_of(text) or match_authority(text):
         return True
     if len(text) < 24 and first in "Pp" and _appendix_line().match(fold_accents(text.strip())):
         return True  # "Phụ Lục" alone on its line under the signer's name (vbpl 01/2026/TT-BTP)
@@ -123,7 +123,7 @@ def _opens(text: str, before: str = "") -> bool:
             return True
         if " " not in text and text in _opener_first_words():
             return True  # "Căn" / "cứ Luật Hải quan ...;": an opening phrase wrapped after its first word
-    if "ng" in text[:80] and ("gày" in text or "gay" in text) and match_place_date(text):
+    if "ng" in text[:80] and match_place_date(text):
         # "Thành phố Hồ Chí" + "Minh, ngày 28 ...": a place name wrapped in its cell
         return not rx(r"(?:^|\s)\p{Lu}[\p{L}.]*$").search(before) or "," in before or len(before.split()) > 4
     if "/" not in text or ("Số" not in text[:20] and "số:" not in text[:20]):
@@ -226,7 +226,7 @@ def _appendix_titles() -> tuple[str, ...]:
 
 @functools.cache
 def _prefix_forms() -> frozenset[str]:
-    return frozenset(f for row in data.authorities() for f in row.forms)
+    return frozenset(authority_forms())
 
 
 @functools.cache

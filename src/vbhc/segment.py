@@ -28,7 +28,6 @@ from vbhc.patterns import (
     WHITE_SPACE,
     accent_variants,
     alternation,
-    authority_initials,
     fold_accents,
     fold_head,
     label_of,
@@ -193,7 +192,7 @@ def _archive() -> tuple[re.Pattern[str], bool, frozenset[str]]:
 def is_authority(p: Para) -> bool:
     """A signing-authority line, also after a label it shares a line with ("Nơi nhận: KT. BỘ TRƯỞNG")."""
     text = p.text.lstrip("-– ")
-    if text[:1] in authority_initials() and match_authority(text):
+    if match_authority(text):
         return True
     if ":" not in text:
         return False
